@@ -1,0 +1,245 @@
+"""Build the database from the seed CSV files: validate, reconcile, then write atomically.
+
+Usage:
+    python -m dashboard.data.build                      # embedded SQLite (default path)
+    python -m dashboard.data.build --output PATH.sqlite
+    python -m dashboard.data.build --url postgresql+psycopg2://user@host/db
+
+SQLite is written into a temporary file next to the target and renamed into place only when
+everything passed; PostgreSQL is rebuilt inside one transaction. Either the whole build succeeds
+or nothing changes. A failure prints one sentence naming the file, row, column, expected and
+found values, and exits with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from dashboard.data import database
+from dashboard.data.errors import SeedError
+from dashboard.data.reconcile import Reconciler, check_aggregates, check_spend_by_post, check_works
+from dashboard.data.reconcile_activity import (
+    check_carbon,
+    check_catalogue,
+    check_directors,
+    check_scenarios,
+    check_shooting,
+)
+from dashboard.data.reconcile_enterprises import (
+    check_gaming,
+    check_investments,
+    check_portfolio,
+    check_receipts_and_history,
+)
+from dashboard.data.seeds_io import Table, read_table, reflect_schema, validate_table
+
+CHECKS = (
+    check_works,
+    check_aggregates,
+    check_spend_by_post,
+    check_shooting,
+    check_scenarios,
+    check_carbon,
+    check_directors,
+    check_catalogue,
+    check_gaming,
+    check_portfolio,
+    check_investments,
+    check_receipts_and_history,
+)
+
+
+@dataclass
+class BuildResult:
+    """What a successful build wrote."""
+
+    target: str
+    rows: int
+    checks: int
+    recorded_mismatches: int
+    seconds: float
+    data_version: str
+
+
+def seed_fingerprint(seeds_dir: Path, schema_sql: str) -> str:
+    """Short hash of the schema and every seed file: the data version's suffix."""
+    digest = hashlib.sha256(schema_sql.encode())
+    for path in sorted(seeds_dir.glob("*.csv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def load_and_check(seeds_dir: Path, schema_sql: str) -> tuple[dict[str, Table], Reconciler]:
+    """Read, validate and reconcile every seed table; raise SeedError on the first problem."""
+    schema = reflect_schema(schema_sql)
+    tables: dict[str, Table] = {}
+    for name, (columns, pk) in schema.items():
+        if name != "metadata":
+            tables[name] = read_table(seeds_dir, name, columns, pk)
+    source_ids = {r["source_id"] for r in tables["sources"].rows}
+    for table in tables.values():
+        validate_table(table, source_ids)
+    _check_references(tables)
+    _place_coordinates(tables)
+    patterns = []
+    for d in tables["discrepancies"].rows:
+        patterns += [p.strip() for p in (d["check_keys"] or "").split(";") if p.strip()]
+    rec = Reconciler(patterns)
+    for check in CHECKS:
+        check(rec, tables)
+    rec.finish()
+    return tables, rec
+
+
+def _check_references(tables: dict[str, Table]) -> None:
+    """Foreign keys between seed tables (SQLite does not enforce them by default)."""
+    refs = (
+        ("work_directors", "work_id", "works", "work_id"),
+        ("work_countries", "work_id", "works", "work_id"),
+        ("places", "town", "towns", "town"),
+        ("shooting_spend_per_day_posts", "work_type", "shooting_spend_per_day", "work_type"),
+    )
+    for table, column, target, target_column in refs:
+        known = {r[target_column] for r in tables[target].rows}
+        for index, row in enumerate(tables[table].rows):
+            if row[column] not in known:
+                raise SeedError(
+                    f"{tables[table].path}, row {index + 2}, column {column}: expected a value listed in "
+                    f"{target}.csv, found {row[column]!r}; add it there or fix the reference."
+                )
+
+
+def _place_coordinates(tables: dict[str, Table]) -> None:
+    """Copy each place's town coordinates (town-level precision, hence approximate)."""
+    towns = {t["town"]: t for t in tables["towns"].rows}
+    for place in tables["places"].rows:
+        town = towns[place["town"]]
+        place.update(latitude=town["latitude"], longitude=town["longitude"], coordinate_precision="town")
+
+
+def _metadata(tables: dict[str, Table], version: str) -> list[dict]:
+    rows = sum(len(t.rows) for t in tables.values())
+    items = {
+        "schema_version": database.SCHEMA_VERSION,
+        "data_version": version,
+        "built_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "report": "Wallimage SA — Bilan 2024",
+        "seed_rows": str(rows),
+    }
+    return [{"meta_key": k, "meta_value": v} for k, v in items.items()]
+
+
+def _ordered(tables: dict[str, Table], schema_sql: str) -> list[tuple[str, list[str], list[dict]]]:
+    schema = reflect_schema(schema_sql)
+    return [(name, [c.name for c in schema[name][0]], tables[name].rows) for name in schema if name in tables]
+
+
+def write_sqlite(target: Path, tables, schema_sql: str, meta: list[dict]) -> None:
+    """Write into a temporary file beside the target, then rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        con = sqlite3.connect(temp_name)
+        try:
+            con.executescript(schema_sql)
+            for name, columns, rows in _ordered(tables, schema_sql) + [("metadata", ["meta_key", "meta_value"], meta)]:
+                marks = ", ".join("?" for _ in columns)
+                con.executemany(
+                    f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})",
+                    [tuple(r.get(c) for c in columns) for r in rows],
+                )
+            con.commit()
+            con.execute("VACUUM")
+        finally:
+            con.close()
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_sqlalchemy(url: str, tables, schema_sql: str, meta: list[dict]) -> None:
+    """Rebuild a server database (PostgreSQL) inside one transaction."""
+    from sqlalchemy import text
+
+    engine = database.create_writer_engine(url)
+    # Comment lines may contain semicolons: drop them before splitting into statements.
+    code = "\n".join(line for line in schema_sql.splitlines() if not line.lstrip().startswith("--"))
+    statements = [s.strip() for s in code.split(";") if s.strip()]
+    ordered = _ordered(tables, schema_sql)
+    try:
+        with engine.begin() as con:
+            for name in ["metadata"] + [name for name, _, _ in reversed(ordered)]:
+                con.execute(text(f"DROP TABLE IF EXISTS {name} CASCADE"))
+            for statement in statements:
+                con.execute(text(statement))
+            for name, columns, rows in ordered + [("metadata", ["meta_key", "meta_value"], meta)]:
+                if rows:
+                    params = ", ".join(f":{c}" for c in columns)
+                    con.execute(
+                        text(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({params})"),
+                        [{c: r.get(c) for c in columns} for r in rows],
+                    )
+    finally:
+        engine.dispose()
+
+
+def build(seeds_dir: Path | None = None, output: Path | None = None, url: str | None = None) -> BuildResult:
+    """Validate, reconcile and write the database; raise SeedError without touching the target."""
+    started = time.perf_counter()
+    seeds_dir = Path(seeds_dir or database.SEEDS_DIR)
+    schema_sql = database.SCHEMA_PATH.read_text(encoding="utf-8")
+    tables, rec = load_and_check(seeds_dir, schema_sql)
+    version = f"2024.1+{seed_fingerprint(seeds_dir, schema_sql)}"
+    meta = _metadata(tables, version)
+    if url and not url.startswith("sqlite"):
+        write_sqlalchemy(url, tables, schema_sql, meta)
+        target = database.describe_url(url)
+    else:
+        path = Path(output) if output else database.sqlite_path_from_url(url) if url else database.DEFAULT_DB_PATH
+        write_sqlite(path, tables, schema_sql, meta)
+        target = str(path)
+    return BuildResult(
+        target=target,
+        rows=sum(len(t.rows) for t in tables.values()),
+        checks=rec.checks_run,
+        recorded_mismatches=len(rec.mismatches),
+        seconds=time.perf_counter() - started,
+        data_version=version,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point (`make db`)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=None, help="folder of seed CSV files")
+    parser.add_argument("--output", type=Path, default=None, help="SQLite file to write")
+    parser.add_argument("--url", default=None, help="SQLAlchemy URL of the database to (re)build")
+    args = parser.parse_args(argv)
+    try:
+        result = build(args.seeds, args.output, args.url)
+    except SeedError as problem:
+        print(f"Build failed, database unchanged: {problem}", file=sys.stderr)
+        return 1
+    print(
+        f"Built {result.target}: {result.rows} rows, {result.checks} reconciliation checks "
+        f"({result.recorded_mismatches} known report inconsistencies matched their records), "
+        f"data version {result.data_version}, in {result.seconds:.2f} s."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

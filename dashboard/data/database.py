@@ -1,0 +1,200 @@
+"""The one module that opens database connections.
+
+The app only ever reads: SQLite is opened through the URI form with `mode=ro` (without
+`uri=true` SQLite would silently open the file writable), PostgreSQL sessions are set to
+read-only transactions with a statement time limit. The build command gets its writer engine
+here too, so no other module creates an engine. Every problem is raised as DatabaseError with
+one sentence that names the problem and the fix.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import quote
+
+import pandas as pd
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from dashboard.data.errors import DatabaseError
+
+SCHEMA_VERSION = "1"
+ROOT = Path(__file__).resolve().parents[2]
+SQL_DIR = ROOT / "sql"
+SCHEMA_PATH = SQL_DIR / "schema.sql"
+SEEDS_DIR = ROOT / "dashboard" / "data" / "seeds"
+DEFAULT_DB_PATH = ROOT / "dashboard" / "data" / "wallimage.sqlite"
+URL_VARIABLE = "WALLIMAGE_DB_URL"
+SECRETS_PATH = ROOT / ".streamlit" / "secrets.toml"
+ROW_LIMIT = 100_000
+TIME_LIMIT_SECONDS = 10.0
+
+
+def configured_url() -> str:
+    """Database URL: environment variable, else .streamlit/secrets.toml, else embedded SQLite."""
+    url = os.environ.get(URL_VARIABLE, "").strip()
+    if not url and SECRETS_PATH.exists():
+        try:
+            url = str(tomllib.loads(SECRETS_PATH.read_text(encoding="utf-8")).get("database_url", "")).strip()
+        except tomllib.TOMLDecodeError:
+            raise DatabaseError(f"{SECRETS_PATH} is not valid TOML: fix the file or remove it.") from None
+    return url or f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def sqlite_path_from_url(url: str) -> Path:
+    """File path of a plain `sqlite:///PATH` URL."""
+    database = make_url(url).database or ""
+    return Path(database.removeprefix("file:").split("?", 1)[0])
+
+
+def describe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def readonly_sqlite_url(path: Path) -> str:
+    """URI-form SQLite URL that the driver opens read-only."""
+    return f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true"
+
+
+def create_writer_engine(url: str) -> Engine:
+    """Engine for the build command only (the app never gets one)."""
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_problem(path: Path) -> str | None:
+    if not path.exists():
+        return f"The database file {path} does not exist: run `make db` (or `make run`, which builds it)."
+    if path.stat().st_size == 0:
+        return f"The database file {path} is empty: delete it and run `make db`."
+    try:
+        con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return f"The database file {path} is not a valid SQLite database (corrupt or another file): delete it and run `make db`."
+    return None
+
+
+@dataclass
+class QueryResult:
+    """A query's rows and whether the row cap cut them."""
+
+    frame: pd.DataFrame
+    truncated: bool
+
+
+class Database:
+    """Read-only access to the dashboard database (SQLite file or PostgreSQL)."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or configured_url()
+        self.is_sqlite = self.url.startswith("sqlite")
+        if self.is_sqlite:
+            self.path = sqlite_path_from_url(self.url)
+            problem = _sqlite_problem(self.path)
+            if problem:
+                raise DatabaseError(problem)
+            self.engine = create_engine(readonly_sqlite_url(self.path))
+            event.listen(self.engine, "connect", _sqlite_on_connect)
+        else:
+            self.path = None
+            self.engine = create_engine(self.url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+            event.listen(self.engine, "connect", _postgres_on_connect)
+        self.metadata = self._read_metadata()
+
+    @property
+    def identity(self) -> str:
+        """Changes whenever the database is rebuilt: part of every cache key."""
+        if self.is_sqlite:
+            stat = self.path.stat()
+            return f"{self.path}:{stat.st_mtime_ns}:{stat.st_size}"
+        return f"{describe_url(self.url)}:{self.metadata.get('built_at', '')}"
+
+    def _read_metadata(self) -> dict[str, str]:
+        try:
+            frame = self.query_sql("SELECT meta_key, meta_value FROM metadata").frame
+        except DatabaseError as problem:
+            if "no such table" in str(problem) or "does not exist" in str(problem):
+                raise DatabaseError(
+                    f"The database {self.describe()} has no metadata table (an old or foreign database): rebuild it with `make db`."
+                ) from None
+            raise
+        meta = dict(zip(frame["meta_key"], frame["meta_value"]))
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise DatabaseError(
+                f"The database {self.describe()} has schema version {meta.get('schema_version', 'unknown')} but this app "
+                f"needs version {SCHEMA_VERSION}: rebuild it with `make db`."
+            )
+        return meta
+
+    def describe(self) -> str:
+        """Where the data comes from, without secrets."""
+        return str(self.path) if self.is_sqlite else describe_url(self.url)
+
+    def query_sql(self, sql: str, params: dict | None = None, row_limit: int = ROW_LIMIT) -> QueryResult:
+        """Run one read query with bound parameters; cap the rows and report truncation."""
+        try:
+            with self.engine.connect() as con:
+                if self.is_sqlite:
+                    # A fresh deadline per statement: the progress handler aborts runaway queries.
+                    deadline = time.monotonic() + TIME_LIMIT_SECONDS
+                    con.connection.driver_connection.set_progress_handler(
+                        lambda: int(time.monotonic() > deadline), 50_000
+                    )
+                result = con.execute(text(sql), params or {})
+                rows = result.fetchmany(row_limit + 1)
+                columns = list(result.keys())
+        except OperationalError as problem:
+            raise DatabaseError(self._explain(problem)) from None
+        except DBAPIError as problem:
+            raise DatabaseError(self._explain(problem)) from None
+        truncated = len(rows) > row_limit
+        return QueryResult(_normalise(pd.DataFrame(rows[:row_limit], columns=columns)), truncated)
+
+    def _explain(self, problem: DBAPIError) -> str:
+        detail = str(problem.orig).strip().splitlines()[0] if problem.orig else str(problem)
+        if "interrupted" in detail:
+            return f"A query ran longer than {TIME_LIMIT_SECONDS:.0f} s and was stopped: report this to the maintainers."
+        if "readonly" in detail or "read-only" in detail:
+            return f"Refused a write to the read-only database {self.describe()} ({detail}): the app never writes; use `make db`."
+        if not self.is_sqlite and re.search(r"connect|could not translate|refused|timeout", detail, re.I):
+            return f"Cannot reach the database server {self.describe()} ({detail}): start it or fix {URL_VARIABLE}."
+        if "no such table" in detail or "does not exist" in detail or "no such column" in detail:
+            return f"The database {self.describe()} lacks a table or column the app needs ({detail}): rebuild it with `make db`."
+        return f"The database {self.describe()} failed a query ({detail}): rebuild it with `make db` or report the problem."
+
+    def dispose(self) -> None:
+        """Close pooled connections."""
+        self.engine.dispose()
+
+
+def _normalise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Same dtypes on both engines: PostgreSQL returns SUM(bigint) as Decimal."""
+    for column in frame.columns:
+        if frame[column].dtype == object and frame[column].map(lambda v: isinstance(v, Decimal)).any():
+            frame[column] = pd.to_numeric(frame[column].map(lambda v: int(v) if isinstance(v, Decimal) and v == v.to_integral_value() else v))
+    return frame
+
+
+def _sqlite_on_connect(dbapi_connection, _record) -> None:
+    # Belt and braces: even a writable handle would refuse writes.
+    dbapi_connection.execute("PRAGMA query_only = ON")
+
+
+def _postgres_on_connect(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    cursor.execute(f"SET statement_timeout = {int(TIME_LIMIT_SECONDS * 1000)}")
+    cursor.close()
+    dbapi_connection.commit()

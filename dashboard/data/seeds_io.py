@@ -1,0 +1,241 @@
+"""Read the seed CSV files and turn them into typed rows, validating every cell.
+
+Column types come from `sql/schema.sql` itself (reflected from an in-memory SQLite copy), so the
+seeds and the schema cannot drift apart. CSV headers name money in euros (`*_eur`), which the
+loader converts exactly to integer cents (`*_cents`) or thousandths (`*_millieur`), and
+percentages (`*_pct`) to integer basis points (`*_bp`).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from dashboard.data.errors import SeedError
+
+QUALITIES = {"reported", "derived", "approximate", "estimated"}
+
+# Allowed values of coded columns: (table, column) -> set of codes.
+ENUMS: dict[tuple[str, str], set[str]] = {
+    ("works", "sector"): {"live_action", "animation", "tv_format"},
+    ("works", "work_type"): {"feature", "series", "documentary", "format"},
+    ("works", "origin"): {"belgium", "france", "elsewhere"},
+    ("works", "coproduction_role"): {"majority", "minority"},
+    ("spend_by_post", "sector"): {"live_action", "animation", "tv_format", "all"},
+    ("spend_by_post", "post"): {
+        "shooting",
+        "production",
+        "post_production",
+        "vfx",
+        "insurance",
+        "casting",
+        "writing",
+        "animation_studios",
+    },
+    ("scenario_inputs", "rate_basis"): {"measured", "flat"},
+    ("carbon_footprints", "relation"): {"about", "above", "below", "mean"},
+    ("gaming_agreements", "phase"): {"preproduction", "production"},
+    ("places", "kind"): {
+        "animation_studio",
+        "postproduction_technical",
+        "studio_for_hire",
+        "production_company",
+        "shooting_location",
+        "wallimage_office",
+        "festival_event",
+    },
+    ("places", "status"): {"active", "closed"},
+    ("history", "scope"): {"single_year", "multi_year"},
+}
+
+# Belgium's bounding box (WGS84), used to reject coordinates that cannot be Belgian.
+BELGIUM_BOUNDS = {"lat": (49.49, 51.51), "lon": (2.54, 6.41)}
+
+
+@dataclass
+class Column:
+    """One column of a table as declared in sql/schema.sql."""
+
+    name: str
+    sql_type: str
+    required: bool
+
+
+@dataclass
+class Table:
+    """Typed rows of one seed table, plus the raw CSV strings kept for precision checks."""
+
+    name: str
+    path: Path
+    columns: list[Column]
+    primary_key: list[str]
+    rows: list[dict] = field(default_factory=list)
+    raw: list[dict[str, str]] = field(default_factory=list)
+
+    def where(self, **criteria) -> list[dict]:
+        """Rows whose columns equal every given value."""
+        return [r for r in self.rows if all(r[k] == v for k, v in criteria.items())]
+
+
+def reflect_schema(schema_sql: str) -> dict[str, tuple[list[Column], list[str]]]:
+    """Columns and primary key of every table in the DDL, read from an in-memory SQLite."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.executescript(schema_sql)
+        tables = [
+            name
+            for (name,) in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"
+            )
+        ]
+        out = {}
+        for name in tables:
+            info = con.execute(f"PRAGMA table_info({name})").fetchall()
+            columns = [Column(c[1], c[2].upper(), bool(c[3]) or c[5] > 0) for c in info]
+            pk = [c[1] for c in sorted(info, key=lambda c: c[5]) if c[5] > 0]
+            out[name] = (columns, pk)
+        return out
+    finally:
+        con.close()
+
+
+def _csv_name(column: Column) -> str:
+    """The CSV header that feeds a database column."""
+    for db_suffix, csv_suffix in (("_cents", "_eur"), ("_millieur", "_eur"), ("_bp", "_pct")):
+        if column.name.endswith(db_suffix):
+            return column.name[: -len(db_suffix)] + csv_suffix
+    return column.name
+
+
+def _decimal(text: str, places: int) -> Decimal:
+    value = Decimal(text)
+    if not value.is_finite() or -value.as_tuple().exponent > places:
+        raise InvalidOperation
+    return value
+
+
+def convert_cell(column: Column, text: str):
+    """Typed value of one CSV cell, or raise ValueError with what was expected."""
+    if text == "":
+        if column.required:
+            raise ValueError("a value (the cell is empty)")
+        return None
+    name, sql_type = column.name, column.sql_type
+    try:
+        if name.endswith("_cents"):
+            return int(_decimal(text, 2) * 100)
+        if name.endswith("_millieur"):
+            return int(_decimal(text, 3) * 1000)
+        if name.endswith("_bp"):
+            return int(_decimal(text, 2) * 100)
+    except (InvalidOperation, ValueError):
+        unit = "thousandths" if name.endswith("_millieur") else "cents"
+        if name.endswith("_bp"):
+            raise ValueError("a percentage such as 651.63 (dot decimal, at most 2 decimals)")
+        raise ValueError(f"an amount in euros such as 1234.56 (dot decimal, at most {unit})")
+    if sql_type in ("INTEGER", "BIGINT"):
+        if not re.fullmatch(r"-?\d+", text):
+            raise ValueError("a whole number")
+        return int(text)
+    if sql_type == "DOUBLE PRECISION":
+        try:
+            return float(_decimal(text, 6))
+        except InvalidOperation:
+            raise ValueError("a number with a dot decimal")
+    return text
+
+
+def read_table(seeds_dir: Path, name: str, columns: list[Column], pk: list[str]) -> Table:
+    """Read and type one seed CSV; raise SeedError naming file, row and column on bad input."""
+    path = seeds_dir / f"{name}.csv"
+    table = Table(name, path, columns, pk)
+    if not path.exists():
+        raise SeedError(f"Seed file {path} is missing: restore it from git (`git checkout -- {path}`).")
+    expected = [_csv_name(c) for c in columns if not (name == "places" and c.name in PLACE_DERIVED)]
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header != expected:
+            missing = [h for h in expected if h not in (header or [])]
+            extra = [h for h in (header or []) if h not in expected]
+            raise SeedError(
+                f"{path}, header: expected the columns {', '.join(expected)}, found "
+                f"{', '.join(header or ['nothing'])}"
+                + (f" (missing: {', '.join(missing)})" if missing else "")
+                + (f" (unexpected: {', '.join(extra)})" if extra else "")
+                + "; fix the header line."
+            )
+        by_csv = {_csv_name(c): c for c in columns}
+        for line_no, cells in enumerate(reader, start=2):
+            if not cells:
+                continue
+            if len(cells) != len(header):
+                raise SeedError(
+                    f"{path}, row {line_no}: expected {len(header)} cells, found {len(cells)} "
+                    "(a comma inside a value needs double quotes); fix that row."
+                )
+            raw = dict(zip(header, cells))
+            row = {}
+            for csv_name, text in raw.items():
+                column = by_csv[csv_name]
+                try:
+                    row[column.name] = convert_cell(column, text.strip())
+                except ValueError as problem:
+                    raise SeedError(
+                        f"{path}, row {line_no}, column {csv_name}: expected {problem}, "
+                        f"found {text!r}; fix that cell."
+                    ) from None
+            table.rows.append(row)
+            table.raw.append(raw)
+    return table
+
+
+# Columns of `places` that the build fills from `towns` rather than reading from the CSV.
+PLACE_DERIVED = {"latitude", "longitude", "coordinate_precision"}
+
+
+def decimals_of(text: str) -> int:
+    """How many decimals a printed number carries ('651.63' -> 2, '652' -> 0)."""
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def validate_table(table: Table, source_ids: set[str]) -> None:
+    """Check keys, codes, quality flags and source references of one table."""
+    seen = {}
+    for index, row in enumerate(table.rows):
+        line = index + 2
+        if table.primary_key:
+            key = tuple(row[k] for k in table.primary_key)
+            if key in seen:
+                raise SeedError(
+                    f"{table.path}, row {line}, column {table.primary_key[0]}: expected a unique "
+                    f"key, found {key!r} again (already on row {seen[key]}); remove the duplicate."
+                )
+            seen[key] = line
+        for column, value in row.items():
+            allowed = ENUMS.get((table.name, column))
+            if column == "quality" and value not in QUALITIES:
+                allowed = QUALITIES
+            if allowed and value is not None and value not in allowed:
+                raise SeedError(
+                    f"{table.path}, row {line}, column {column}: expected one of "
+                    f"{', '.join(sorted(allowed))}, found {value!r}; fix that cell."
+                )
+            is_source = column in ("source_id", "town_source_id", "source_a", "source_b")
+            if is_source and value is not None and value not in source_ids:
+                raise SeedError(
+                    f"{table.path}, row {line}, column {column}: expected a source_id listed in "
+                    f"sources.csv, found {value!r}; add the source or fix the reference."
+                )
+        if table.name == "towns":
+            for axis, column in (("lat", "latitude"), ("lon", "longitude")):
+                low, high = BELGIUM_BOUNDS[axis]
+                if not low <= row[column] <= high:
+                    raise SeedError(
+                        f"{table.path}, row {line}, column {column}: expected a coordinate inside "
+                        f"Belgium ({low} to {high}), found {row[column]}; fix the coordinate."
+                    )

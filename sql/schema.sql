@@ -1,0 +1,487 @@
+-- Wallimage impact dashboard: portable schema (runs unchanged on SQLite and PostgreSQL).
+--
+-- Conventions
+--   * money is exact: integer cents (`*_cents`, BIGINT); per-day rates printed with three
+--     decimals are integer thousandths of a euro (`*_millieur`);
+--   * percentages are integer basis points (`*_bp`: 651,63 % -> 65163);
+--   * `*_printed_*` columns hold a value as the report prints it, which may be rounded or wrong
+--     (the build reconciles them and the discrepancies table records every known mismatch);
+--   * every fact table carries `source_id` (document + section) and `quality`
+--     ('reported', 'derived', 'approximate', 'estimated').
+-- The build (dashboard/data/build.py) drops and recreates everything in one transaction.
+
+CREATE TABLE metadata (
+    meta_key VARCHAR(40) PRIMARY KEY,
+    meta_value TEXT NOT NULL
+);
+
+CREATE TABLE sources (
+    source_id VARCHAR(40) PRIMARY KEY,
+    document_id VARCHAR(40) NOT NULL,
+    document_title TEXT NOT NULL,
+    section TEXT NOT NULL,
+    locator TEXT,
+    seed_file TEXT,
+    url TEXT,
+    publisher TEXT,
+    published TEXT,
+    note TEXT
+);
+
+CREATE TABLE works (
+    work_id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    sector VARCHAR(20) NOT NULL,
+    work_type VARCHAR(20) NOT NULL,
+    origin VARCHAR(20) NOT NULL,
+    depositary_company TEXT NOT NULL,
+    directors TEXT NOT NULL,
+    coproduction_role VARCHAR(10) NOT NULL,
+    coproduction_printed TEXT NOT NULL,
+    investment_cents BIGINT NOT NULL,
+    walloon_spend_cents BIGINT NOT NULL,
+    ratio_printed_bp INTEGER NOT NULL,
+    table_number INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE work_directors (
+    work_id INTEGER NOT NULL REFERENCES works (work_id),
+    ordinal INTEGER NOT NULL,
+    director_name TEXT NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    PRIMARY KEY (work_id, ordinal)
+);
+
+CREATE TABLE work_countries (
+    work_id INTEGER NOT NULL REFERENCES works (work_id),
+    ordinal INTEGER NOT NULL,
+    country TEXT NOT NULL,
+    share_bp INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    PRIMARY KEY (work_id, ordinal)
+);
+
+-- Every aggregate row the report prints about the 2024 works, with the filter that selects
+-- the works it summarises ('*' = any, 'a|b' = either).
+CREATE TABLE report_aggregates (
+    table_id VARCHAR(40) NOT NULL,
+    row_key VARCHAR(60) NOT NULL,
+    filter_sector VARCHAR(60) NOT NULL,
+    filter_work_type VARCHAR(60) NOT NULL,
+    filter_origin VARCHAR(60) NOT NULL,
+    works_count INTEGER,
+    investment_cents BIGINT,
+    walloon_spend_cents BIGINT,
+    ratio_printed_bp INTEGER,
+    count_share_printed_bp INTEGER,
+    investment_share_printed_bp INTEGER,
+    spend_share_printed_bp INTEGER,
+    average_investment_printed_cents BIGINT,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT,
+    PRIMARY KEY (table_id, row_key)
+);
+
+CREATE TABLE spend_by_post (
+    sector VARCHAR(20) NOT NULL,
+    post VARCHAR(30) NOT NULL,
+    amount_cents BIGINT NOT NULL,
+    share_printed_bp INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT,
+    PRIMARY KEY (sector, post)
+);
+
+CREATE TABLE directors_summary (
+    scope VARCHAR(20) NOT NULL,
+    group_kind VARCHAR(20) NOT NULL,
+    group_key VARCHAR(20) NOT NULL,
+    persons INTEGER NOT NULL,
+    persons_share_printed_bp INTEGER,
+    amount_cents BIGINT NOT NULL,
+    projects INTEGER,
+    average_per_project_cents BIGINT,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT,
+    PRIMARY KEY (scope, group_kind, group_key)
+);
+
+CREATE TABLE shooting_activity (
+    project_type VARCHAR(30) PRIMARY KEY,
+    dossiers INTEGER NOT NULL,
+    dossiers_share_printed_bp INTEGER NOT NULL,
+    dossiers_shot_2024 INTEGER NOT NULL,
+    shooting_days INTEGER NOT NULL,
+    days_cofinanced INTEGER NOT NULL,
+    days_attributable INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE shooting_activity_totals (
+    measure VARCHAR(30) PRIMARY KEY,
+    total_value INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE shooting_spend_per_day (
+    work_type VARCHAR(30) PRIMARY KEY,
+    total_per_day_cents BIGINT NOT NULL,
+    av_eligible_cents BIGINT NOT NULL,
+    av_share_printed_bp INTEGER NOT NULL,
+    non_av_cents BIGINT NOT NULL,
+    non_av_share_printed_bp INTEGER NOT NULL,
+    chart_total_cents BIGINT NOT NULL,
+    cofinanced_projects INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE shooting_spend_per_day_posts (
+    work_type VARCHAR(30) NOT NULL REFERENCES shooting_spend_per_day (work_type),
+    ordinal INTEGER NOT NULL,
+    post VARCHAR(30) NOT NULL,
+    amount_cents BIGINT NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT,
+    PRIMARY KEY (work_type, ordinal)
+);
+
+CREATE TABLE scenario_inputs (
+    project_type VARCHAR(30) PRIMARY KEY,
+    attributable_days INTEGER NOT NULL,
+    rate_basis VARCHAR(10) NOT NULL,
+    measured_work_type VARCHAR(30),
+    flat_rate_cents BIGINT,
+    complement_non_av_cents BIGINT NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE scenario_published (
+    share_bp INTEGER NOT NULL,
+    project_type VARCHAR(30) NOT NULL,
+    days INTEGER NOT NULL,
+    per_day_printed_millieur BIGINT NOT NULL,
+    days_spend_cents BIGINT NOT NULL,
+    complement_cents BIGINT NOT NULL,
+    total_cents BIGINT NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    PRIMARY KEY (share_bp, project_type)
+);
+
+CREATE TABLE scenario_published_totals (
+    share_bp INTEGER PRIMARY KEY,
+    days INTEGER NOT NULL,
+    days_spend_cents BIGINT NOT NULL,
+    complement_cents BIGINT NOT NULL,
+    total_cents BIGINT NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE carbon_projects (
+    project_no INTEGER PRIMARY KEY,
+    kind VARCHAR(20) NOT NULL,
+    kind_printed TEXT NOT NULL,
+    crew INTEGER NOT NULL,
+    shooting_days INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+-- The report never says which footprint belongs to which project: footprints are statements
+-- about how many projects fall near a value, with bounds.
+CREATE TABLE carbon_footprints (
+    statement_id VARCHAR(20) PRIMARY KEY,
+    projects_count INTEGER NOT NULL,
+    relation VARCHAR(10) NOT NULL,
+    stated_tco2e DOUBLE PRECISION NOT NULL,
+    lower_tco2e DOUBLE PRECISION,
+    upper_tco2e DOUBLE PRECISION,
+    bound_rule VARCHAR(20) NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE carbon_posts (
+    post VARCHAR(30) PRIMARY KEY,
+    label_printed TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    most_impactful INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE facts (
+    fact_id VARCHAR(40) PRIMARY KEY,
+    topic VARCHAR(20) NOT NULL,
+    fact_value DOUBLE PRECISION NOT NULL,
+    unit VARCHAR(20) NOT NULL,
+    lower_value DOUBLE PRECISION,
+    upper_value DOUBLE PRECISION,
+    quality VARCHAR(12) NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    label_fr TEXT NOT NULL,
+    label_en TEXT NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE catalogue_counts (
+    kind VARCHAR(20) NOT NULL,
+    category VARCHAR(40) NOT NULL,
+    item_count INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT,
+    PRIMARY KEY (kind, category)
+);
+
+CREATE TABLE catalogue_totals (
+    kind VARCHAR(20) PRIMARY KEY,
+    item_count INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE gaming_agreements (
+    agreement_no INTEGER PRIMARY KEY,
+    phase VARCHAR(20) NOT NULL,
+    project TEXT NOT NULL,
+    company TEXT NOT NULL,
+    committed_cents BIGINT NOT NULL,
+    validated_spend_cents BIGINT NOT NULL,
+    ratio_printed_bp INTEGER NOT NULL,
+    in_call_2024 INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE gaming_agreement_totals (
+    phase VARCHAR(20) PRIMARY KEY,
+    agreements INTEGER NOT NULL,
+    committed_cents BIGINT NOT NULL,
+    validated_spend_cents BIGINT NOT NULL,
+    ratio_printed_bp INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE gaming_call_2024 (
+    ordinal INTEGER PRIMARY KEY,
+    project TEXT NOT NULL,
+    company TEXT NOT NULL,
+    investment_cents BIGINT NOT NULL,
+    walloon_spend_cents BIGINT NOT NULL,
+    ratio_printed_bp INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL
+);
+
+CREATE TABLE gaming_call_2024_totals (
+    projects INTEGER PRIMARY KEY,
+    investment_cents BIGINT NOT NULL,
+    walloon_spend_cents BIGINT NOT NULL,
+    ratio_printed_bp INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE tv_format_waves (
+    wave VARCHAR(30) PRIMARY KEY,
+    period_label TEXT NOT NULL,
+    projects INTEGER NOT NULL,
+    invested_cents BIGINT NOT NULL,
+    disbursed_cents BIGINT,
+    walloon_spend_cents BIGINT NOT NULL,
+    ratio_printed_bp INTEGER NOT NULL,
+    spend_status VARCHAR(12) NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE portfolio_companies (
+    company_id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    portfolio_group VARCHAR(40) NOT NULL,
+    category VARCHAR(30) NOT NULL,
+    financed_2024 INTEGER NOT NULL,
+    entered_2024 INTEGER NOT NULL,
+    entered_2024_reason TEXT,
+    town TEXT,
+    town_source_id VARCHAR(40) REFERENCES sources (source_id),
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE portfolio_memberships (
+    sector_list VARCHAR(20) NOT NULL,
+    list_number INTEGER NOT NULL,
+    company_name TEXT NOT NULL,
+    category VARCHAR(30) NOT NULL,
+    activity_printed TEXT,
+    heading_printed TEXT,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    PRIMARY KEY (sector_list, list_number)
+);
+
+CREATE TABLE portfolio_outstanding (
+    scope VARCHAR(20) NOT NULL,
+    row_key VARCHAR(40) NOT NULL,
+    outstanding_cents BIGINT NOT NULL,
+    outstanding_share_printed_bp INTEGER NOT NULL,
+    capital_cents BIGINT NOT NULL,
+    loan_cents BIGINT NOT NULL,
+    companies INTEGER NOT NULL,
+    companies_share_printed_bp INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT,
+    PRIMARY KEY (scope, row_key)
+);
+
+CREATE TABLE enterprise_investments_2024 (
+    scope VARCHAR(20) NOT NULL,
+    row_key VARCHAR(60) NOT NULL,
+    amount_cents BIGINT NOT NULL,
+    capital_cents BIGINT,
+    loan_cents BIGINT,
+    companies INTEGER NOT NULL,
+    amount_share_printed_bp INTEGER,
+    companies_share_printed_bp INTEGER,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT,
+    PRIMARY KEY (scope, row_key)
+);
+
+CREATE TABLE enterprise_returns (
+    instrument VARCHAR(10) PRIMARY KEY,
+    lent_or_subscribed_cents BIGINT NOT NULL,
+    bankruptcy_losses_cents BIGINT NOT NULL,
+    repaid_or_sold_cents BIGINT NOT NULL,
+    outstanding_cents BIGINT NOT NULL,
+    exited_cents BIGINT NOT NULL,
+    interest_or_gains_cents BIGINT NOT NULL,
+    eif_cover_cents BIGINT NOT NULL,
+    net_return_cents BIGINT NOT NULL,
+    net_return_printed_bp INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE coproduction_receipts (
+    row_key VARCHAR(30) PRIMARY KEY,
+    receipts_cents BIGINT NOT NULL,
+    projects INTEGER NOT NULL,
+    share_of_total_printed_bp INTEGER NOT NULL,
+    share_of_top_printed_bp INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+-- Earlier years (HISTORY.md) and other seeds; single years kept apart from multi-year
+-- aggregates by `scope`; peer funds kept apart by `fund`.
+CREATE TABLE history (
+    row_id VARCHAR(30) PRIMARY KEY,
+    fund VARCHAR(30) NOT NULL,
+    period_start INTEGER NOT NULL,
+    period_end INTEGER NOT NULL,
+    period_label TEXT NOT NULL,
+    scope VARCHAR(12) NOT NULL,
+    works INTEGER,
+    works_printed TEXT NOT NULL,
+    invested_cents BIGINT,
+    invested_lower_cents BIGINT,
+    invested_upper_cents BIGINT,
+    invested_printed TEXT NOT NULL,
+    spend_cents BIGINT,
+    spend_lower_cents BIGINT,
+    spend_upper_cents BIGINT,
+    spend_printed TEXT NOT NULL,
+    ratio_bp INTEGER,
+    ratio_lower_bp INTEGER,
+    ratio_upper_bp INTEGER,
+    ratio_printed TEXT NOT NULL,
+    ratio_quality VARCHAR(12),
+    quality VARCHAR(12) NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    note TEXT
+);
+
+CREATE TABLE towns (
+    town VARCHAR(60) PRIMARY KEY,
+    geonames_name TEXT NOT NULL,
+    country VARCHAR(2) NOT NULL,
+    province TEXT NOT NULL,
+    region VARCHAR(20) NOT NULL,
+    latitude DOUBLE PRECISION NOT NULL,
+    longitude DOUBLE PRECISION NOT NULL,
+    geonames_id INTEGER NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id)
+);
+
+-- Coordinates are copied from `towns` at build time (town level, hence 'approximate').
+CREATE TABLE places (
+    place_id VARCHAR(40) PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind VARCHAR(30) NOT NULL,
+    town VARCHAR(60) NOT NULL REFERENCES towns (town),
+    status VARCHAR(10) NOT NULL,
+    portfolio_company TEXT,
+    description_fr TEXT NOT NULL,
+    description_en TEXT NOT NULL,
+    latitude DOUBLE PRECISION NOT NULL,
+    longitude DOUBLE PRECISION NOT NULL,
+    coordinate_precision VARCHAR(10) NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+CREATE TABLE discrepancies (
+    discrepancy_id VARCHAR(60) PRIMARY KEY,
+    topic VARCHAR(20) NOT NULL,
+    value_a TEXT NOT NULL,
+    source_a VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    value_b TEXT NOT NULL,
+    source_b VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    description_fr TEXT NOT NULL,
+    description_en TEXT NOT NULL,
+    shown_fr TEXT NOT NULL,
+    shown_en TEXT NOT NULL,
+    check_keys TEXT
+);
+
+CREATE INDEX idx_works_sector ON works (sector, work_type, origin);
+CREATE INDEX idx_work_countries_country ON work_countries (country);
+CREATE INDEX idx_places_kind ON places (kind);

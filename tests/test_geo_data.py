@@ -106,9 +106,7 @@ def test_region_is_the_walloon_provinces(features_by_kind):
     region = shape(features_by_kind["region"][0]["geometry"])
     for feature in features_by_kind["province"]:
         inside = region.contains(shape(feature["geometry"]).representative_point())
-        assert inside == (feature["properties"]["region"] == "Walloon"), feature[
-            "properties"
-        ]
+        assert inside == (feature["properties"]["region"] == "Walloon"), feature["properties"]
 
 
 def test_source_md_mentions_licences():
@@ -147,6 +145,4 @@ def test_towns_lie_in_their_areas(towns, features_by_kind):
             assert wallonia.contains(point), row["town"]
     brussels = next(row for row in towns if row["town"] == "Bruxelles")
     assert brussels["region"] == "Brussels"
-    assert not wallonia.contains(
-        Point(float(brussels["longitude"]), float(brussels["latitude"]))
-    )
+    assert not wallonia.contains(Point(float(brussels["longitude"]), float(brussels["latitude"])))

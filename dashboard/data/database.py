@@ -144,6 +144,10 @@ class Database:
 
     def query_sql(self, sql: str, params: dict | None = None, row_limit: int = ROW_LIMIT) -> QueryResult:
         """Run one read query with bound parameters; cap the rows and report truncation."""
+        return self.query_compiled(text(sql), params, row_limit)
+
+    def query_compiled(self, clause, params: dict | None = None, row_limit: int = ROW_LIMIT) -> QueryResult:
+        """Run a prepared SQLAlchemy text clause (see dashboard.data.queries)."""
         try:
             with self.engine.connect() as con:
                 if self.is_sqlite:
@@ -152,7 +156,7 @@ class Database:
                     con.connection.driver_connection.set_progress_handler(
                         lambda: int(time.monotonic() > deadline), 50_000
                     )
-                result = con.execute(text(sql), params or {})
+                result = con.execute(clause, params or {})
                 rows = result.fetchmany(row_limit + 1)
                 columns = list(result.keys())
         except OperationalError as problem:
@@ -165,7 +169,9 @@ class Database:
     def _explain(self, problem: DBAPIError) -> str:
         detail = str(problem.orig).strip().splitlines()[0] if problem.orig else str(problem)
         if "interrupted" in detail:
-            return f"A query ran longer than {TIME_LIMIT_SECONDS:.0f} s and was stopped: report this to the maintainers."
+            return (
+                f"A query ran longer than {TIME_LIMIT_SECONDS:.0f} s and was stopped: report this to the maintainers."
+            )
         if "readonly" in detail or "read-only" in detail:
             return f"Refused a write to the read-only database {self.describe()} ({detail}): the app never writes; use `make db`."
         if not self.is_sqlite and re.search(r"connect|could not translate|refused|timeout", detail, re.I):
@@ -183,7 +189,9 @@ def _normalise(frame: pd.DataFrame) -> pd.DataFrame:
     """Same dtypes on both engines: PostgreSQL returns SUM(bigint) as Decimal."""
     for column in frame.columns:
         if frame[column].dtype == object and frame[column].map(lambda v: isinstance(v, Decimal)).any():
-            frame[column] = pd.to_numeric(frame[column].map(lambda v: int(v) if isinstance(v, Decimal) and v == v.to_integral_value() else v))
+            frame[column] = pd.to_numeric(
+                frame[column].map(lambda v: int(v) if isinstance(v, Decimal) and v == v.to_integral_value() else v)
+            )
     return frame
 
 

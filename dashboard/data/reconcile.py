@@ -129,16 +129,40 @@ def check_aggregates(rec: Reconciler, t: dict[str, Table]) -> None:
         key = f"aggregate:{a['table_id']}:{a['row_key']}"
         where = f"report_aggregates.csv, {a['table_id']} row {a['row_key']}"
         rec.compare(f"{key}:count", f"{where}, works", a["works_count"], n, 0, "n")
-        rec.compare(f"{key}:investment", f"{where}, invested", a["investment_cents"], invest,
-                    half_unit(raw["investment_eur"], 100), "cents")
-        rec.compare(f"{key}:spend", f"{where}, Walloon spend", a["walloon_spend_cents"], spend,
-                    half_unit(raw["walloon_spend_eur"], 100), "cents")
+        rec.compare(
+            f"{key}:investment",
+            f"{where}, invested",
+            a["investment_cents"],
+            invest,
+            half_unit(raw["investment_eur"], 100),
+            "cents",
+        )
+        rec.compare(
+            f"{key}:spend",
+            f"{where}, Walloon spend",
+            a["walloon_spend_cents"],
+            spend,
+            half_unit(raw["walloon_spend_eur"], 100),
+            "cents",
+        )
         if invest:
-            rec.compare(f"{key}:ratio", f"{where}, ratio", a["ratio_printed_bp"], spend / invest * 10000,
-                        half_unit(raw["ratio_printed_pct"], 100), "bp")
+            rec.compare(
+                f"{key}:ratio",
+                f"{where}, ratio",
+                a["ratio_printed_bp"],
+                spend / invest * 10000,
+                half_unit(raw["ratio_printed_pct"], 100),
+                "bp",
+            )
         average = invest / n if n else 0
-        rec.compare(f"{key}:average", f"{where}, average investment", a["average_investment_printed_cents"],
-                    average, half_unit(raw["average_investment_printed_eur"], 100), "cents")
+        rec.compare(
+            f"{key}:average",
+            f"{where}, average investment",
+            a["average_investment_printed_cents"],
+            average,
+            half_unit(raw["average_investment_printed_eur"], 100),
+            "cents",
+        )
         total = totals.get(a["table_id"])
         if total is None:
             continue
@@ -149,8 +173,14 @@ def check_aggregates(rec: Reconciler, t: dict[str, Table]) -> None:
             ("spend_share", spend, sum(w["walloon_spend_cents"] for w in base), "spend_share_printed_pct"),
         ):
             if all_:
-                rec.compare(f"{key}:{measure}", f"{where}, {measure.replace('_', ' ')}",
-                            a[col.replace("_pct", "_bp")], mine / all_ * 10000, half_unit(raw[col], 100), "bp")
+                rec.compare(
+                    f"{key}:{measure}",
+                    f"{where}, {measure.replace('_', ' ')}",
+                    a[col.replace("_pct", "_bp")],
+                    mine / all_ * 10000,
+                    half_unit(raw[col], 100),
+                    "bp",
+                )
 
 
 def check_spend_by_post(rec: Reconciler, t: dict[str, Table]) -> None:
@@ -167,17 +197,34 @@ def check_spend_by_post(rec: Reconciler, t: dict[str, Table]) -> None:
         rows = [(p, r) for p, r in zip(posts.rows, posts.raw) if p["sector"] == sector]
         total = aggregates[ref]["walloon_spend_cents"]
         tolerance = sum(half_unit(r["amount_eur"], 100) for _, r in rows)
-        rec.compare(f"posts:{sector}:sum", f"spend_by_post.csv, {sector}, sum of posts",
-                    sum(p["amount_cents"] for p, _ in rows), total, tolerance, "cents")
+        rec.compare(
+            f"posts:{sector}:sum",
+            f"spend_by_post.csv, {sector}, sum of posts",
+            sum(p["amount_cents"] for p, _ in rows),
+            total,
+            tolerance,
+            "cents",
+        )
         for p, r in rows:
-            rec.compare(f"posts:{sector}:{p['post']}:share", f"spend_by_post.csv, {sector} {p['post']}, share",
-                        p["share_printed_bp"], p["amount_cents"] / total * 10000, half_unit(r["share_printed_pct"], 100), "bp")
+            rec.compare(
+                f"posts:{sector}:{p['post']}:share",
+                f"spend_by_post.csv, {sector} {p['post']}, share",
+                p["share_printed_bp"],
+                p["amount_cents"] / total * 10000,
+                half_unit(r["share_printed_pct"], 100),
+                "bp",
+            )
     by_post: dict[str, list[int]] = {}
     for p in posts.rows:
         if p["sector"] != "all":
             by_post.setdefault(p["post"], []).append(p["amount_cents"])
     for p in posts.where(sector="all"):
         parts = by_post.get(p["post"], [])
-        rec.compare(f"posts:all:{p['post']}:consolidation",
-                    f"spend_by_post.csv, all {p['post']} vs the sector charts",
-                    p["amount_cents"], sum(parts), 50 * (len(parts) + 1), "cents")
+        rec.compare(
+            f"posts:all:{p['post']}:consolidation",
+            f"spend_by_post.csv, all {p['post']} vs the sector charts",
+            p["amount_cents"],
+            sum(parts),
+            50 * (len(parts) + 1),
+            "cents",
+        )

@@ -17,38 +17,105 @@ def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
     """Agreements sum to their phase totals; the 2024 call matches its agreements."""
     agreements = t["gaming_agreements"]
     for row, raw in zip(agreements.rows, agreements.raw):
-        _ratio(rec, f"gaming:agreement:{row['agreement_no']}:ratio", f"gaming_agreements.csv, {row['project']}, ratio",
-               row["ratio_printed_bp"], raw["ratio_printed_pct"], row["validated_spend_cents"], row["committed_cents"])
+        _ratio(
+            rec,
+            f"gaming:agreement:{row['agreement_no']}:ratio",
+            f"gaming_agreements.csv, {row['project']}, ratio",
+            row["ratio_printed_bp"],
+            raw["ratio_printed_pct"],
+            row["validated_spend_cents"],
+            row["committed_cents"],
+        )
     for total, raw in zip(t["gaming_agreement_totals"].rows, t["gaming_agreement_totals"].raw):
         rows = agreements.rows if total["phase"] == "all" else agreements.where(phase=total["phase"])
         key, where = f"gaming:total:{total['phase']}", f"gaming_agreement_totals.csv, {total['phase']}"
         rec.compare(f"{key}:count", f"{where}, agreements", total["agreements"], len(rows), 0, "n")
         for column in ("committed_cents", "validated_spend_cents"):
             # Rows printed to the cent are themselves rounded: allow half a cent per row.
-            rec.compare(f"{key}:{column}", f"{where}, {column}", total[column], sum(r[column] for r in rows), len(rows) / 2, "cents")
-        _ratio(rec, f"{key}:ratio", f"{where}, ratio", total["ratio_printed_bp"], raw["ratio_printed_pct"],
-               total["validated_spend_cents"], total["committed_cents"])
+            rec.compare(
+                f"{key}:{column}",
+                f"{where}, {column}",
+                total[column],
+                sum(r[column] for r in rows),
+                len(rows) / 2,
+                "cents",
+            )
+        _ratio(
+            rec,
+            f"{key}:ratio",
+            f"{where}, ratio",
+            total["ratio_printed_bp"],
+            raw["ratio_printed_pct"],
+            total["validated_spend_cents"],
+            total["committed_cents"],
+        )
     call = t["gaming_call_2024"]
     in_call = {r["project"]: r for r in agreements.rows if r["in_call_2024"]}
-    rec.compare("gaming:call:count", "gaming_call_2024.csv, projects flagged in gaming_agreements.csv", len(call.rows), len(in_call), 0, "n")
+    rec.compare(
+        "gaming:call:count",
+        "gaming_call_2024.csv, projects flagged in gaming_agreements.csv",
+        len(call.rows),
+        len(in_call),
+        0,
+        "n",
+    )
     for row, raw in zip(call.rows, call.raw):
         match = in_call.get(row["project"])
         key = f"gaming:call:{row['ordinal']}"
         if match is None:
-            rec.compare(f"{key}:listed", f"gaming_call_2024.csv, {row['project']} not flagged in gaming_agreements.csv", 1, 0, 0, "n")
+            rec.compare(
+                f"{key}:listed",
+                f"gaming_call_2024.csv, {row['project']} not flagged in gaming_agreements.csv",
+                1,
+                0,
+                0,
+                "n",
+            )
             continue
-        rec.compare(f"{key}:investment", f"gaming_call_2024.csv, {row['project']}, investment vs agreement",
-                    row["investment_cents"], match["committed_cents"], 0, "cents")
-        rec.compare(f"{key}:spend", f"gaming_call_2024.csv, {row['project']}, spend vs agreement",
-                    row["walloon_spend_cents"], match["validated_spend_cents"], 0, "cents")
-        _ratio(rec, f"{key}:ratio", f"gaming_call_2024.csv, {row['project']}, ratio", row["ratio_printed_bp"],
-               raw["ratio_printed_pct"], row["walloon_spend_cents"], row["investment_cents"])
+        rec.compare(
+            f"{key}:investment",
+            f"gaming_call_2024.csv, {row['project']}, investment vs agreement",
+            row["investment_cents"],
+            match["committed_cents"],
+            0,
+            "cents",
+        )
+        rec.compare(
+            f"{key}:spend",
+            f"gaming_call_2024.csv, {row['project']}, spend vs agreement",
+            row["walloon_spend_cents"],
+            match["validated_spend_cents"],
+            0,
+            "cents",
+        )
+        _ratio(
+            rec,
+            f"{key}:ratio",
+            f"gaming_call_2024.csv, {row['project']}, ratio",
+            row["ratio_printed_bp"],
+            raw["ratio_printed_pct"],
+            row["walloon_spend_cents"],
+            row["investment_cents"],
+        )
     for total, raw in zip(t["gaming_call_2024_totals"].rows, t["gaming_call_2024_totals"].raw):
         for column in ("investment_cents", "walloon_spend_cents"):
-            rec.compare(f"gaming:call:total:{column}", f"gaming_call_2024_totals.csv, {column}", total[column],
-                        sum(r[column] for r in call.rows), len(call.rows), "cents")
-        _ratio(rec, "gaming:call:total:ratio", "gaming_call_2024_totals.csv, ratio", total["ratio_printed_bp"],
-               raw["ratio_printed_pct"], total["walloon_spend_cents"], total["investment_cents"])
+            rec.compare(
+                f"gaming:call:total:{column}",
+                f"gaming_call_2024_totals.csv, {column}",
+                total[column],
+                sum(r[column] for r in call.rows),
+                len(call.rows),
+                "cents",
+            )
+        _ratio(
+            rec,
+            "gaming:call:total:ratio",
+            "gaming_call_2024_totals.csv, ratio",
+            total["ratio_printed_bp"],
+            raw["ratio_printed_pct"],
+            total["walloon_spend_cents"],
+            total["investment_cents"],
+        )
 
 
 def check_portfolio(rec: Reconciler, t: dict[str, Table]) -> None:
@@ -60,17 +127,39 @@ def check_portfolio(rec: Reconciler, t: dict[str, Table]) -> None:
         parts = [(r, w) for r, w in pairs if r["row_key"] != "total"]
         for r, w in pairs:
             key = f"portfolio:{scope}:{r['row_key']}"
-            rec.compare(f"{key}:split", f"portfolio_outstanding.csv, {scope} {r['row_key']}, capital + loan",
-                        r["outstanding_cents"], r["capital_cents"] + r["loan_cents"], 0, "cents")
-            rec.compare(f"{key}:share", f"portfolio_outstanding.csv, {scope} {r['row_key']}, share",
-                        r["outstanding_share_printed_bp"], r["outstanding_cents"] / total["outstanding_cents"] * 10000,
-                        half_unit(w["outstanding_share_printed_pct"], 100), "bp")
-            rec.compare(f"{key}:companies_share", f"portfolio_outstanding.csv, {scope} {r['row_key']}, companies share",
-                        r["companies_share_printed_bp"], r["companies"] / total["companies"] * 10000,
-                        half_unit(w["companies_share_printed_pct"], 100), "bp")
+            rec.compare(
+                f"{key}:split",
+                f"portfolio_outstanding.csv, {scope} {r['row_key']}, capital + loan",
+                r["outstanding_cents"],
+                r["capital_cents"] + r["loan_cents"],
+                0,
+                "cents",
+            )
+            rec.compare(
+                f"{key}:share",
+                f"portfolio_outstanding.csv, {scope} {r['row_key']}, share",
+                r["outstanding_share_printed_bp"],
+                r["outstanding_cents"] / total["outstanding_cents"] * 10000,
+                half_unit(w["outstanding_share_printed_pct"], 100),
+                "bp",
+            )
+            rec.compare(
+                f"{key}:companies_share",
+                f"portfolio_outstanding.csv, {scope} {r['row_key']}, companies share",
+                r["companies_share_printed_bp"],
+                r["companies"] / total["companies"] * 10000,
+                half_unit(w["companies_share_printed_pct"], 100),
+                "bp",
+            )
         for column in (*MONEY, "companies"):
-            rec.compare(f"portfolio:{scope}:total:{column}", f"portfolio_outstanding.csv, {scope} total {column}",
-                        total[column], sum(r[column] for r, _ in parts), 0, "cents" if column != "companies" else "n")
+            rec.compare(
+                f"portfolio:{scope}:total:{column}",
+                f"portfolio_outstanding.csv, {scope} total {column}",
+                total[column],
+                sum(r[column] for r, _ in parts),
+                0,
+                "cents" if column != "companies" else "n",
+            )
     whole = {r["row_key"]: r for r in outstanding.where(scope="all")}
     views = {
         "live_action": ("live_action", "live_action_animation", "live_action_animation_gaming"),
@@ -81,42 +170,113 @@ def check_portfolio(rec: Reconciler, t: dict[str, Table]) -> None:
     for scope, groups in views.items():
         total = outstanding.where(scope=scope, row_key="total")[0]
         for column in (*MONEY, "companies"):
-            rec.compare(f"portfolio:{scope}:view:{column}", f"portfolio_outstanding.csv, {scope} total vs the B24-7.2 groups",
-                        total[column], sum(whole[g][column] for g in groups), 0, "cents" if column != "companies" else "n")
+            rec.compare(
+                f"portfolio:{scope}:view:{column}",
+                f"portfolio_outstanding.csv, {scope} total vs the B24-7.2 groups",
+                total[column],
+                sum(whole[g][column] for g in groups),
+                0,
+                "cents" if column != "companies" else "n",
+            )
         members = t["portfolio_memberships"].where(sector_list=scope)
-        rec.compare(f"portfolio:{scope}:members", f"portfolio_memberships.csv, {scope}, companies listed",
-                    len(members), total["companies"], 0, "n")
+        rec.compare(
+            f"portfolio:{scope}:members",
+            f"portfolio_memberships.csv, {scope}, companies listed",
+            len(members),
+            total["companies"],
+            0,
+            "n",
+        )
         for row in outstanding.where(scope=scope):
             if row["row_key"] != "total":
                 listed = [m for m in members if m["category"] == row["row_key"]]
-                rec.compare(f"portfolio:{scope}:{row['row_key']}:members", f"portfolio_memberships.csv, {scope} {row['row_key']}",
-                            len(listed), row["companies"], 0, "n")
+                rec.compare(
+                    f"portfolio:{scope}:{row['row_key']}:members",
+                    f"portfolio_memberships.csv, {scope} {row['row_key']}",
+                    len(listed),
+                    row["companies"],
+                    0,
+                    "n",
+                )
     companies = t["portfolio_companies"]
     names = {c["name"] for c in companies.rows}
     for m in t["portfolio_memberships"].rows:
-        rec.compare(f"portfolio:member:{m['company_name']}", f"portfolio_memberships.csv, {m['company_name']} not in portfolio_companies.csv",
-                    int(m["company_name"] in names), 1, 0, "n")
+        rec.compare(
+            f"portfolio:member:{m['company_name']}",
+            f"portfolio_memberships.csv, {m['company_name']} not in portfolio_companies.csv",
+            int(m["company_name"] in names),
+            1,
+            0,
+            "n",
+        )
     for group, row in whole.items():
         if group != "total":
-            rec.compare(f"portfolio:all:{group}:companies_listed", f"portfolio_companies.csv, group {group}",
-                        len(companies.where(portfolio_group=group)), row["companies"], 0, "n")
+            rec.compare(
+                f"portfolio:all:{group}:companies_listed",
+                f"portfolio_companies.csv, group {group}",
+                len(companies.where(portfolio_group=group)),
+                row["companies"],
+                0,
+                "n",
+            )
     returns = {r["instrument"]: (r, w) for r, w in zip(t["enterprise_returns"].rows, t["enterprise_returns"].raw)}
     for instrument, (r, w) in returns.items():
         key, where = f"returns:{instrument}", f"enterprise_returns.csv, {instrument}"
-        rec.compare(f"{key}:D", f"{where}, D = A - B - C", r["outstanding_cents"],
-                    r["lent_or_subscribed_cents"] - r["bankruptcy_losses_cents"] - r["repaid_or_sold_cents"], 0, "cents")
-        rec.compare(f"{key}:E", f"{where}, E = B + C", r["exited_cents"], r["bankruptcy_losses_cents"] + r["repaid_or_sold_cents"], 0, "cents")
-        rec.compare(f"{key}:H", f"{where}, H = F + G - B", r["net_return_cents"],
-                    r["interest_or_gains_cents"] + r["eif_cover_cents"] - r["bankruptcy_losses_cents"], 0, "cents")
-        rec.compare(f"{key}:pct", f"{where}, H / E", r["net_return_printed_bp"], r["net_return_cents"] / r["exited_cents"] * 10000,
-                    half_unit(w["net_return_printed_pct"], 100), "bp")
+        rec.compare(
+            f"{key}:D",
+            f"{where}, D = A - B - C",
+            r["outstanding_cents"],
+            r["lent_or_subscribed_cents"] - r["bankruptcy_losses_cents"] - r["repaid_or_sold_cents"],
+            0,
+            "cents",
+        )
+        rec.compare(
+            f"{key}:E",
+            f"{where}, E = B + C",
+            r["exited_cents"],
+            r["bankruptcy_losses_cents"] + r["repaid_or_sold_cents"],
+            0,
+            "cents",
+        )
+        rec.compare(
+            f"{key}:H",
+            f"{where}, H = F + G - B",
+            r["net_return_cents"],
+            r["interest_or_gains_cents"] + r["eif_cover_cents"] - r["bankruptcy_losses_cents"],
+            0,
+            "cents",
+        )
+        rec.compare(
+            f"{key}:pct",
+            f"{where}, H / E",
+            r["net_return_printed_bp"],
+            r["net_return_cents"] / r["exited_cents"] * 10000,
+            half_unit(w["net_return_printed_pct"], 100),
+            "bp",
+        )
     total = returns["total"][0]
     for column in [c for c in total if c.endswith("_cents")]:
-        rec.compare(f"returns:total:{column}", f"enterprise_returns.csv, total {column}", total[column],
-                    returns["loan"][0][column] + returns["capital"][0][column], 0, "cents")
-    for column, mine in (("capital_cents", returns["capital"][0]), ("loan_cents", returns["loan"][0]), ("outstanding_cents", total)):
-        rec.compare("portfolio:returns_vs_outstanding", f"enterprise_returns.csv (B24-6.1) vs portfolio_outstanding.csv (B24-7.2), {column}",
-                    mine["outstanding_cents"], whole["total"][column], 0, "cents")
+        rec.compare(
+            f"returns:total:{column}",
+            f"enterprise_returns.csv, total {column}",
+            total[column],
+            returns["loan"][0][column] + returns["capital"][0][column],
+            0,
+            "cents",
+        )
+    for column, mine in (
+        ("capital_cents", returns["capital"][0]),
+        ("loan_cents", returns["loan"][0]),
+        ("outstanding_cents", total),
+    ):
+        rec.compare(
+            "portfolio:returns_vs_outstanding",
+            f"enterprise_returns.csv (B24-6.1) vs portfolio_outstanding.csv (B24-7.2), {column}",
+            mine["outstanding_cents"],
+            whole["total"][column],
+            0,
+            "cents",
+        )
 
 
 def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
@@ -127,32 +287,77 @@ def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
         total = next(r for r in rows if r["row_key"] == "total")
         parts = [r for r in rows if r["row_key"] != "total"]
         for column in ("amount_cents", "capital_cents", "loan_cents", "companies"):
-            rec.compare(f"investments:{scope}:{column}", f"enterprise_investments_2024.csv, {scope} total {column}",
-                        total[column], sum(r[column] for r in parts), 0, "n")
+            rec.compare(
+                f"investments:{scope}:{column}",
+                f"enterprise_investments_2024.csv, {scope} total {column}",
+                total[column],
+                sum(r[column] for r in parts),
+                0,
+                "n",
+            )
     whole = {r["row_key"]: (r, w) for r, w in zip(inv.rows, inv.raw) if r["scope"] == "all"}
     total = whole["total"][0]
     groups = [k for k in whole if ":" not in k and k != "total"]
     for column in ("amount_cents", "companies"):
-        rec.compare(f"investments:all:{column}", f"enterprise_investments_2024.csv, all total {column}", total[column],
-                    sum(whole[g][0][column] for g in groups), 0, "n")
+        rec.compare(
+            f"investments:all:{column}",
+            f"enterprise_investments_2024.csv, all total {column}",
+            total[column],
+            sum(whole[g][0][column] for g in groups),
+            0,
+            "n",
+        )
         for g in groups:
             subs = [whole[k][0] for k in whole if k.startswith(g + ":")]
-            rec.compare(f"investments:all:{g}:{column}", f"enterprise_investments_2024.csv, all {g} {column}",
-                        whole[g][0][column], sum(s[column] for s in subs), 0, "n")
+            rec.compare(
+                f"investments:all:{g}:{column}",
+                f"enterprise_investments_2024.csv, all {g} {column}",
+                whole[g][0][column],
+                sum(s[column] for s in subs),
+                0,
+                "n",
+            )
     for key, (r, w) in whole.items():
         if w["amount_share_printed_pct"]:
-            rec.compare(f"investments:all:{key}:share", f"enterprise_investments_2024.csv, {key} share", r["amount_share_printed_bp"],
-                        r["amount_cents"] / total["amount_cents"] * 10000, half_unit(w["amount_share_printed_pct"], 100), "bp")
+            rec.compare(
+                f"investments:all:{key}:share",
+                f"enterprise_investments_2024.csv, {key} share",
+                r["amount_share_printed_bp"],
+                r["amount_cents"] / total["amount_cents"] * 10000,
+                half_unit(w["amount_share_printed_pct"], 100),
+                "bp",
+            )
         if w["companies_share_printed_pct"]:
-            rec.compare(f"investments:all:{key}:companies_share", f"enterprise_investments_2024.csv, {key} companies share",
-                        r["companies_share_printed_bp"], r["companies"] / total["companies"] * 10000,
-                        half_unit(w["companies_share_printed_pct"], 100), "bp")
-    for scope, groups in (("live_action", ("live_action", "live_action_animation")), ("animation", ("animation", "live_action_animation"))):
+            rec.compare(
+                f"investments:all:{key}:companies_share",
+                f"enterprise_investments_2024.csv, {key} companies share",
+                r["companies_share_printed_bp"],
+                r["companies"] / total["companies"] * 10000,
+                half_unit(w["companies_share_printed_pct"], 100),
+                "bp",
+            )
+    for scope, groups in (
+        ("live_action", ("live_action", "live_action_animation")),
+        ("animation", ("animation", "live_action_animation")),
+    ):
         scope_total = inv.where(scope=scope, row_key="total")[0]
-        rec.compare(f"investments:{scope}:view", f"enterprise_investments_2024.csv, {scope} total vs the B24-7.2 groups",
-                    scope_total["amount_cents"], sum(whole[g][0]["amount_cents"] for g in groups), 0, "cents")
+        rec.compare(
+            f"investments:{scope}:view",
+            f"enterprise_investments_2024.csv, {scope} total vs the B24-7.2 groups",
+            scope_total["amount_cents"],
+            sum(whole[g][0]["amount_cents"] for g in groups),
+            0,
+            "cents",
+        )
     financed = len(t["portfolio_companies"].where(financed_2024=1))
-    rec.compare("investments:financed_companies", "portfolio_companies.csv, companies flagged financed_2024", financed, total["companies"], 0, "n")
+    rec.compare(
+        "investments:financed_companies",
+        "portfolio_companies.csv, companies flagged financed_2024",
+        financed,
+        total["companies"],
+        0,
+        "n",
+    )
 
 
 def check_receipts_and_history(rec: Reconciler, t: dict[str, Table]) -> None:
@@ -161,33 +366,89 @@ def check_receipts_and_history(rec: Reconciler, t: dict[str, Table]) -> None:
     receipts = t["coproduction_receipts"]
     top = receipts.where(row_key="total_top")[0]
     parts = [r for r in receipts.rows if r["row_key"] != "total_top"]
-    rec.compare("receipts:top:sum", "coproduction_receipts.csv, top projects", top["receipts_cents"],
-                sum(r["receipts_cents"] for r in parts), 0, "cents")
-    rec.compare("receipts:top:projects", "coproduction_receipts.csv, projects", top["projects"], sum(r["projects"] for r in parts), 0, "n")
+    rec.compare(
+        "receipts:top:sum",
+        "coproduction_receipts.csv, top projects",
+        top["receipts_cents"],
+        sum(r["receipts_cents"] for r in parts),
+        0,
+        "cents",
+    )
+    rec.compare(
+        "receipts:top:projects",
+        "coproduction_receipts.csv, projects",
+        top["projects"],
+        sum(r["projects"] for r in parts),
+        0,
+        "n",
+    )
     total_cents = facts["receipts_2024"]["fact_value"] * 100
     for r, w in zip(receipts.rows, receipts.raw):
-        rec.compare(f"receipts:{r['row_key']}:share_total", f"coproduction_receipts.csv, {r['row_key']} share of all receipts",
-                    r["share_of_total_printed_bp"], r["receipts_cents"] / total_cents * 10000, half_unit(w["share_of_total_printed_pct"], 100), "bp")
-        rec.compare(f"receipts:{r['row_key']}:share_top", f"coproduction_receipts.csv, {r['row_key']} share of the top",
-                    r["share_of_top_printed_bp"], r["receipts_cents"] / top["receipts_cents"] * 10000, half_unit(w["share_of_top_printed_pct"], 100), "bp")
+        rec.compare(
+            f"receipts:{r['row_key']}:share_total",
+            f"coproduction_receipts.csv, {r['row_key']} share of all receipts",
+            r["share_of_total_printed_bp"],
+            r["receipts_cents"] / total_cents * 10000,
+            half_unit(w["share_of_total_printed_pct"], 100),
+            "bp",
+        )
+        rec.compare(
+            f"receipts:{r['row_key']}:share_top",
+            f"coproduction_receipts.csv, {r['row_key']} share of the top",
+            r["share_of_top_printed_bp"],
+            r["receipts_cents"] / top["receipts_cents"] * 10000,
+            half_unit(w["share_of_top_printed_pct"], 100),
+            "bp",
+        )
     for f in t["facts"].rows:
         low = f["lower_value"] if f["lower_value"] is not None else f["fact_value"]
         high = f["upper_value"] if f["upper_value"] is not None else f["fact_value"]
-        rec.compare(f"facts:{f['fact_id']}:bounds", f"facts.csv, {f['fact_id']}, lower <= value <= upper",
-                    int(low <= f["fact_value"] <= high), 1, 0, "n")
+        rec.compare(
+            f"facts:{f['fact_id']}:bounds",
+            f"facts.csv, {f['fact_id']}, lower <= value <= upper",
+            int(low <= f["fact_value"] <= high),
+            1,
+            0,
+            "n",
+        )
     for h in t["history"].rows:
         for measure in ("invested", "spend", "ratio"):
             unit = "bp" if measure == "ratio" else "cents"
             value, low, high = (h[f"{measure}_{unit}"], h[f"{measure}_lower_{unit}"], h[f"{measure}_upper_{unit}"])
             if value is not None:
                 ok = (low is None or low <= value) and (high is None or value <= high)
-                rec.compare(f"history:{h['row_id']}:{measure}_bounds", f"history.csv, {h['row_id']}, {measure} bounds", int(ok), 1, 0, "n")
+                rec.compare(
+                    f"history:{h['row_id']}:{measure}_bounds",
+                    f"history.csv, {h['row_id']}, {measure} bounds",
+                    int(ok),
+                    1,
+                    0,
+                    "n",
+                )
         if h["ratio_quality"] == "derived" and h["invested_cents"] and h["spend_cents"]:
-            rec.compare(f"history:{h['row_id']}:ratio", f"history.csv, {h['row_id']}, derived ratio", h["ratio_bp"],
-                        h["spend_cents"] / h["invested_cents"] * 10000, 50, "bp")
+            rec.compare(
+                f"history:{h['row_id']}:ratio",
+                f"history.csv, {h['row_id']}, derived ratio",
+                h["ratio_bp"],
+                h["spend_cents"] / h["invested_cents"] * 10000,
+                50,
+                "bp",
+            )
     row_2024 = t["history"].where(row_id="w2024")[0]
     works = t["works"].rows
-    rec.compare("history:w2024:invested", "history.csv, 2024 invested vs works.csv", row_2024["invested_cents"],
-                sum(w["investment_cents"] for w in works), 0, "cents")
-    rec.compare("history:w2024:spend", "history.csv, 2024 spend vs works.csv", row_2024["spend_cents"],
-                sum(w["walloon_spend_cents"] for w in works), 0, "cents")
+    rec.compare(
+        "history:w2024:invested",
+        "history.csv, 2024 invested vs works.csv",
+        row_2024["invested_cents"],
+        sum(w["investment_cents"] for w in works),
+        0,
+        "cents",
+    )
+    rec.compare(
+        "history:w2024:spend",
+        "history.csv, 2024 spend vs works.csv",
+        row_2024["spend_cents"],
+        sum(w["walloon_spend_cents"] for w in works),
+        0,
+        "cents",
+    )

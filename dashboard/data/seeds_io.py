@@ -86,12 +86,7 @@ def reflect_schema(schema_sql: str) -> dict[str, tuple[list[Column], list[str]]]
     con = sqlite3.connect(":memory:")
     try:
         con.executescript(schema_sql)
-        tables = [
-            name
-            for (name,) in con.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"
-            )
-        ]
+        tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]
         out = {}
         for name in tables:
             info = con.execute(f"PRAGMA table_info({name})").fetchall()
@@ -135,8 +130,8 @@ def convert_cell(column: Column, text: str):
     except (InvalidOperation, ValueError):
         unit = "thousandths" if name.endswith("_millieur") else "cents"
         if name.endswith("_bp"):
-            raise ValueError("a percentage such as 651.63 (dot decimal, at most 2 decimals)")
-        raise ValueError(f"an amount in euros such as 1234.56 (dot decimal, at most {unit})")
+            raise ValueError("a percentage such as 651.63 (dot decimal, at most 2 decimals)") from None
+        raise ValueError(f"an amount in euros such as 1234.56 (dot decimal, at most {unit})") from None
     if sql_type in ("INTEGER", "BIGINT"):
         if not re.fullmatch(r"-?\d+", text):
             raise ValueError("a whole number")
@@ -145,7 +140,7 @@ def convert_cell(column: Column, text: str):
         try:
             return float(_decimal(text, 6))
         except InvalidOperation:
-            raise ValueError("a number with a dot decimal")
+            raise ValueError("a number with a dot decimal") from None
     return text
 
 
@@ -186,8 +181,7 @@ def read_table(seeds_dir: Path, name: str, columns: list[Column], pk: list[str])
                     row[column.name] = convert_cell(column, text.strip())
                 except ValueError as problem:
                     raise SeedError(
-                        f"{path}, row {line_no}, column {csv_name}: expected {problem}, "
-                        f"found {text!r}; fix that cell."
+                        f"{path}, row {line_no}, column {csv_name}: expected {problem}, found {text!r}; fix that cell."
                     ) from None
             table.rows.append(row)
             table.raw.append(raw)

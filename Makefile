@@ -1,0 +1,50 @@
+# Two commands on a fresh machine: `make run` (app) and `make test` (every test).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DB := dashboard/data/wallimage.sqlite
+DB_INPUTS := $(wildcard dashboard/data/seeds/*.csv) sql/schema.sql $(wildcard dashboard/data/*.py)
+
+.PHONY: run test db lint format bench clean browser-deps
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Rebuilt when missing or older than its seeds, schema or build code.
+$(DB): $(DB_INPUTS) | $(VENV)/.runtime
+	$(PY) -m dashboard.data.build
+
+db: | $(VENV)/.runtime
+	$(PY) -m dashboard.data.build
+
+run: $(DB)
+	$(VENV)/bin/streamlit run dashboard/app.py
+
+# Debian's Chromium (and an emoji font for the page icons) for the browser tests.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji'; then \
+		echo "Installing Debian's chromium and fonts-noto-color-emoji for the browser tests…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
+	fi
+
+test: $(VENV)/.dev browser-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: $(VENV)/.dev browser-deps $(DB)
+	$(PY) -m bench.run_all
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache artifacts

@@ -1,0 +1,45 @@
+"""Wallimage impact dashboard — the frame: page config, language, navigation, shared sidebar.
+
+Run with `make run` (or `streamlit run dashboard/app.py`). Pages live in dashboard/pages/ and
+stay thin; this file only decides the language (French first, kept in the URL as `?lang=en`),
+checks that the database can be opened, and hands over to the selected page.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard/ first, not the root
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard.components.frame import navigation_pages, render_sidebar, resolve_language  # noqa: E402
+from dashboard.components.i18n import t  # noqa: E402
+from dashboard.data.errors import DatabaseError  # noqa: E402
+from dashboard.data.queries import get_database  # noqa: E402
+
+st.set_page_config(
+    page_title="Wallimage — impact",
+    page_icon=str(ROOT / "dashboard" / "static" / "favicon.png"),
+    layout="wide",
+    menu_items={"About": "Wallimage impact dashboard"},
+)
+
+resolve_language()
+pages = navigation_pages()
+navigation = st.navigation(pages)
+
+try:
+    database = get_database()
+except DatabaseError as problem:
+    st.error(f"{t('errors.database')} {problem}")
+    st.stop()
+
+render_sidebar(database)
+try:
+    navigation.run()
+except DatabaseError as problem:
+    st.error(f"{t('errors.database')} {problem}")

@@ -1,0 +1,127 @@
+"""Thin Streamlit components: KPI cards, chart and table cards with source and downloads.
+
+Every chart and table on screen shows its title, source (document + section) and note, and
+offers the data behind it as CSV and XLSX (the XLSX carries a context sheet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.export import to_csv_bytes, to_xlsx_bytes
+from dashboard.components.formatting import format_by_column
+from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.quality import quality_label
+from dashboard.components.sources import data_version, source_labels
+
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+@dataclass
+class Meta:
+    """What a chart or table says about itself (Our World in Data style)."""
+
+    title: str
+    source_ids: list[str]
+    note: str = ""
+    page: str = ""
+    context: dict[str, str] = field(default_factory=dict)
+
+
+def footer(meta: Meta) -> None:
+    """Source, note and quality hints under a chart or table."""
+    labels = "; ".join(source_labels(meta.source_ids))
+    prefix = t("common.source_prefix")
+    st.caption(f"{prefix} {labels}" + (f" — {meta.note}" if meta.note else ""))
+
+
+def downloads(frame: pd.DataFrame, meta: Meta, key: str) -> None:
+    """CSV and XLSX buttons for the data behind a chart or table."""
+    lang = current_language()
+    context = {
+        t("export.page"): meta.page,
+        t("export.title"): meta.title,
+        t("export.language"): lang,
+        **meta.context,
+        t("export.sources"): "; ".join(source_labels(meta.source_ids)),
+        t("export.data_version"): data_version(),
+    }
+    left, right, _ = st.columns([1, 1, 4])
+    stem = key.replace(":", "_")
+    left.download_button(
+        t("export.csv"),
+        to_csv_bytes(frame),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"{key}:csv",
+        width="stretch",
+    )
+    right.download_button(
+        t("export.xlsx"),
+        to_xlsx_bytes(frame, context, lang),
+        file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}:xlsx",
+        width="stretch",
+    )
+
+
+def chart_card(figure, meta: Meta, frame: pd.DataFrame, key: str) -> None:
+    """A plotly chart with its footer and downloads (the table is the text alternative)."""
+    with st.container(border=True):
+        st.markdown(f"**{meta.title}**")
+        st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch", key=f"{key}:chart")
+        footer(meta)
+        with st.expander(t("common.data_behind")):
+            st.dataframe(display_frame(frame), hide_index=True, width="stretch")
+        downloads(export_frame(frame), meta, key)
+
+
+FORMATTED_SUFFIXES = ("_cents", "_eur", "_pct", "_bp", "_tco2e", "_days")
+
+
+def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns labelled in the session language; cents become euros, basis points percent."""
+    out = frame.copy()
+    for column in frame.columns:
+        if column.endswith("_cents") or column.endswith("_bp"):
+            out[column] = frame[column] / 100
+    return out.rename(columns=label_of)
+
+
+def display_frame(frame: pd.DataFrame):
+    """Labelled columns with Belgian/British number formats, values kept numeric for sorting."""
+    labelled = frame.rename(columns=label_of)
+    formats = {
+        label_of(c): (lambda value, c=c: format_by_column(c, value))
+        for c in frame.columns
+        if c.endswith(FORMATTED_SUFFIXES) or pd.api.types.is_numeric_dtype(frame[c])
+    }
+    return labelled.style.format(formats, na_rep="–")
+
+
+def table_card(frame: pd.DataFrame, meta: Meta, key: str, column_config: dict | None = None, height=None) -> None:
+    """A table (columns named with suffixes) with its footer and downloads."""
+    with st.container(border=True):
+        st.markdown(f"**{meta.title}**")
+        st.dataframe(
+            display_frame(frame), hide_index=True, width="stretch", column_config=column_config, height=height or "auto"
+        )
+        footer(meta)
+        downloads(export_frame(frame), meta, key)
+
+
+def kpi_card(
+    label: str, value: str, source_ids: list[str], quality: str = "reported", help_text: str = "", page=None
+) -> None:
+    """A headline figure with its source and quality, optionally linking to the page explaining it."""
+    with st.container(border=True):
+        st.metric(label, value, help=help_text or None)
+        st.caption(
+            f"{quality_label(quality)} · {t('common.source_prefix')} {'; '.join(source_labels(source_ids, short=True))}"
+        )
+        if page is not None:
+            st.page_link(page, label=t("common.explain"), icon="➡️")

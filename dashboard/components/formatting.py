@@ -1,0 +1,110 @@
+"""Number, money, percentage and range formats for Belgian French and British English.
+
+Babel supplies the locale patterns (fr_BE, en_GB). For French, the brief asks for the Belgian
+usage with a dot between thousands (`46.231.969,51 €`), whereas CLDR's fr_BE groups with a narrow
+space; the group symbol is therefore swapped after formatting. A no-break space keeps the unit
+with its number. Column-name suffixes decide the format (`_eur`, `_cents`, `_pct`, `_bp`,
+`_days`, `_tco2e`), as in Evidence.
+"""
+
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_decimal
+
+from dashboard.components.i18n import current_language
+
+LOCALES = {"fr": "fr_BE", "en": "en_GB"}
+NBSP = "\u00a0"
+
+
+def _number(value: float, decimals: int, lang: str) -> str:
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(value, format=pattern, locale=LOCALES[lang])
+    if lang == "fr":
+        text = text.replace("\u202f", ".").replace(NBSP, ".")
+    return text
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def format_number(value, decimals: int = 0, lang: str | None = None) -> str:
+    """1.234.567 (fr) / 1,234,567 (en); an en dash for a missing value."""
+    if _missing(value):
+        return "–"
+    return _number(value, decimals, lang or current_language())
+
+
+def format_money(euros, decimals: int = 2, lang: str | None = None) -> str:
+    """46.231.969,51 € (fr) / €46,231,969.51 (en)."""
+    if _missing(euros):
+        return "–"
+    lang = lang or current_language()
+    body = _number(abs(euros), decimals, lang)
+    sign = "-" if euros < 0 and round(abs(euros), decimals) > 0 else ""
+    return f"{sign}{body}{NBSP}€" if lang == "fr" else f"{sign}€{body}"
+
+
+def format_money_cents(cents, decimals: int = 2, lang: str | None = None) -> str:
+    """Money stored as integer cents."""
+    return "–" if _missing(cents) else format_money(cents / 100, decimals, lang)
+
+
+def format_compact_money(euros, lang: str | None = None) -> str:
+    """46,2 M€ (fr) / €46.2m (en) for headline cards."""
+    if _missing(euros):
+        return "–"
+    lang = lang or current_language()
+    if abs(euros) >= 1_000_000:
+        number = _number(euros / 1_000_000, 1, lang)
+        return f"{number}{NBSP}M€" if lang == "fr" else f"€{number}m"
+    return format_money(euros, 0, lang)
+
+
+def format_percent(percent, decimals: int = 2, lang: str | None = None) -> str:
+    """651,63 % (fr) / 651.63% (en); the argument is in percent (651.63)."""
+    if _missing(percent):
+        return "–"
+    lang = lang or current_language()
+    number = _number(percent, decimals, lang)
+    return f"{number}{NBSP}%" if lang == "fr" else f"{number}%"
+
+
+def format_range(lower, upper, unit: str = "", decimals: int = 0, lang: str | None = None) -> str:
+    """'180–220 tCO2e', '≥ 400 tCO2e' or '≤ 100 tCO2e' for approximate values with bounds."""
+    lang = lang or current_language()
+    suffix = f"{NBSP}{unit}" if unit else ""
+    if _missing(lower) and _missing(upper):
+        return "–"
+    if _missing(upper):
+        return f"≥{NBSP}{format_number(lower, decimals, lang)}{suffix}"
+    if _missing(lower) or lower == 0:
+        return f"≤{NBSP}{format_number(upper, decimals, lang)}{suffix}"
+    if lower == upper:
+        return f"{format_number(lower, decimals, lang)}{suffix}"
+    return f"{format_number(lower, decimals, lang)}–{format_number(upper, decimals, lang)}{suffix}"
+
+
+def format_by_column(column: str, value, lang: str | None = None) -> str:
+    """Format a value according to its column-name suffix."""
+    lang = lang or current_language()
+    if column.endswith("_cents"):
+        return format_money_cents(value, lang=lang)
+    if column.endswith("_eur"):
+        return format_money(value, lang=lang)
+    if column.endswith("_bp"):
+        return format_percent(None if _missing(value) else value / 100, lang=lang)
+    if column.endswith("_pct"):
+        return format_percent(value, lang=lang)
+    if column.endswith("_tco2e"):
+        return "–" if _missing(value) else f"{format_number(value, 0, lang)}{NBSP}tCO2e"
+    if column.endswith("_days"):
+        return format_number(value, 0, lang)
+    if isinstance(value, float):
+        return format_number(value, 2, lang)
+    if isinstance(value, int):
+        return format_number(value, 0, lang)
+    return "" if value is None else str(value)

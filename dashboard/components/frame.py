@@ -1,0 +1,105 @@
+"""Pieces of the app frame: language from the URL, the page list, the shared sidebar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.components.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.components.permalink import parse_params
+
+PAGES_DIR = Path(__file__).resolve().parents[1] / "pages"
+
+# (file, url path, catalogue key, emoji icon) in navigation order. Emoji, not material icons:
+# material icons fetch a web font, and the app must work offline.
+PAGES = [
+    ("overview.py", "overview", "nav.overview", "🏠"),
+    ("investment.py", "investment", "nav.investment", "💶"),
+    ("scenarios.py", "scenarios", "nav.scenarios", "🎬"),
+    ("carbon.py", "carbon", "nav.carbon", "🌱"),
+    ("map.py", "map", "nav.map", "🗺️"),
+    ("sources.py", "sources", "nav.sources", "📚"),
+    ("presentation.py", "presentation", "nav.presentation", "📽️"),
+]
+SHARED_PARAMS = ("lang",)
+
+
+def resolve_language() -> str:
+    """Language from the widget, else from `?lang=`; kept in the URL when it is English."""
+    if "lang_choice" not in st.session_state:
+        requested = st.query_params.get("lang", DEFAULT_LANGUAGE)
+        st.session_state["lang_choice"] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
+        if requested not in LANGUAGES:
+            st.session_state["dropped_params"] = [f"lang={requested}"]
+    lang = st.session_state["lang_choice"]
+    st.session_state["lang"] = lang
+    if lang == DEFAULT_LANGUAGE:
+        if "lang" in st.query_params:
+            del st.query_params["lang"]
+    elif st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
+    return lang
+
+
+def page_object(file: str):
+    """The st.Page of one page file (for st.page_link and st.switch_page)."""
+    for name, url_path, key, icon in PAGES:
+        if name == file:
+            return st.Page(
+                str(PAGES_DIR / name), title=t(key), icon=icon, url_path=url_path, default=name == "overview.py"
+            )
+    raise KeyError(file)
+
+
+def navigation_pages() -> list:
+    """Every page, in order, titled in the session language."""
+    return [page_object(name) for name, *_ in PAGES]
+
+
+def render_sidebar(database) -> None:
+    """Language switch, presentation-mode entry and the About box (data version, sources)."""
+    with st.sidebar:
+        st.radio(
+            t("common.language"),
+            LANGUAGES,
+            format_func=lambda code: {"fr": "Français", "en": "English"}[code],
+            key="lang_choice",
+            horizontal=True,
+        )
+        with st.expander(t("common.about")):
+            meta = database.metadata
+            st.markdown(t("common.about_text", version=meta.get("data_version", "?"), built=meta.get("built_at", "?")))
+            st.caption(t("common.about_db", where=database.describe() if database.is_sqlite else "PostgreSQL"))
+
+
+def read_page_params(spec) -> dict:
+    """Validate this page's URL parameters; show one notice for anything dropped."""
+    parsed = parse_params(dict(st.query_params), spec, shared=SHARED_PARAMS)
+    dropped = st.session_state.pop("dropped_params", []) + parsed.dropped
+    if dropped:
+        st.info(t("common.dropped_params", params=", ".join(dropped)), icon="ℹ️")
+        for name in {d.split("=", 1)[0] for d in parsed.dropped}:
+            if name in st.query_params:
+                del st.query_params[name]
+    return parsed.values
+
+
+def write_page_params(values: dict, spec) -> None:
+    """Put the page's current filter values in the URL (shareable link)."""
+    from dashboard.components.permalink import to_query
+
+    wanted = to_query(values, spec)
+    for param in spec:
+        if param.name in wanted:
+            if st.query_params.get(param.name) != wanted[param.name]:
+                st.query_params[param.name] = wanted[param.name]
+        elif param.name in st.query_params:
+            del st.query_params[param.name]
+
+
+def page_header(title_key: str, intro_key: str | None = None) -> None:
+    """Page title and a one-paragraph introduction."""
+    st.title(t(title_key))
+    if intro_key:
+        st.markdown(t(intro_key))

@@ -1,0 +1,91 @@
+"""Named SQL queries (files under sql/), run read-only and cached as DataFrames.
+
+A query is referred to by its path under sql/ without the extension, e.g.
+`run_query("coproduction/totals_by_sector")`. Parameters are always bound; a list or tuple value
+is bound as an expanding parameter (`WHERE sector IN :sectors`). Each .sql file starts with a
+header of `-- key: value` lines (title, source, note, params) that components use as metadata.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import bindparam, text
+
+from dashboard.data.database import SQL_DIR, Database, configured_url, sqlite_path_from_url
+
+_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
+
+
+@functools.lru_cache(maxsize=256)
+def load_sql(name: str) -> str:
+    """Text of sql/<name>.sql; the name must be a plain relative path."""
+    if not _NAME.match(name):
+        raise ValueError(f"invalid query name {name!r}")
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=256)
+def query_header(name: str) -> dict[str, str]:
+    """The `-- key: value` header of a query file (title, source, note, params)."""
+    header = {}
+    for line in load_sql(name).splitlines():
+        match = re.match(r"^--\s*(\w+):\s*(.*)$", line)
+        if match:
+            header[match.group(1)] = match.group(2).strip()
+        elif line.strip() and not line.startswith("--"):
+            break
+    return header
+
+
+def bind(name: str, params: dict):
+    """A SQLAlchemy text clause with list parameters marked as expanding."""
+    # Comment lines are dropped: a `:name` inside a comment would count as a bind parameter.
+    code = "\n".join(line for line in load_sql(name).splitlines() if not line.lstrip().startswith("--"))
+    clause = text(code)
+    expanding = [bindparam(k, expanding=True) for k, v in params.items() if isinstance(v, (list, tuple))]
+    return clause.bindparams(*expanding) if expanding else clause
+
+
+def execute(db: Database, name: str, params: dict | None = None) -> pd.DataFrame:
+    """Run a named query on a Database (no cache): used by tests and the cached wrapper."""
+    params = dict(params or {})
+    return db.query_compiled(bind(name, params), params).frame
+
+
+def _identity_key(url: str) -> str:
+    if url.startswith("sqlite"):
+        path = sqlite_path_from_url(url)
+        try:
+            stat = os.stat(path)
+            return f"{url}:{stat.st_mtime_ns}:{stat.st_size}"
+        except OSError:
+            return f"{url}:missing"
+    return url
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _open_database(url: str, identity_key: str) -> Database:
+    return Database(url)
+
+
+def get_database() -> Database:
+    """The app's read-only Database; a rebuilt SQLite file gets a fresh one (no restart)."""
+    url = configured_url()
+    return _open_database(url, _identity_key(url))
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _cached_query(name: str, params: tuple, identity: str, _db: Database) -> pd.DataFrame:
+    return execute(_db, name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
+
+
+def run_query(name: str, **params) -> pd.DataFrame:
+    """Cached result of a named query; the cache key includes the database identity."""
+    db = get_database()
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _cached_query(name, frozen, db.identity, db).copy()

@@ -1,0 +1,143 @@
+"""Overview: the headline figures of 2024 and since creation, each with its source and a link.
+
+Queries: overview/coproduction_totals, overview/totals_by_sector, overview/facts_by_id,
+overview/scenario_range, overview/carbon_mean, overview/gaming_call_total, overview/place_count.
+"""
+
+import streamlit as st
+
+from dashboard.components.cards import Meta, kpi_card, table_card
+from dashboard.components.formatting import format_money, format_number, format_percent, format_range
+from dashboard.components.frame import page_header, page_object, read_page_params
+from dashboard.components.i18n import current_language, label_of, t
+from dashboard.data.queries import run_query
+from dashboard.metrics import euros, ratio_pct
+
+read_page_params([])
+page_header("overview.title", "overview.intro")
+lang = current_language()
+investment_page, scenarios_page = page_object("investment.py"), page_object("scenarios.py")
+carbon_page, map_page = page_object("carbon.py"), page_object("map.py")
+
+totals = run_query("overview/coproduction_totals", year=2024).iloc[0]
+st.subheader(t("overview.section_2024"))
+cards = st.columns(4)
+with cards[0]:
+    kpi_card(t("overview.works"), format_number(totals["works"]), ["B24-7.1"], page=investment_page)
+with cards[1]:
+    kpi_card(t("overview.invested"), format_money(euros(totals["investment_cents"])), ["B24-7.1"], page=investment_page)
+with cards[2]:
+    kpi_card(t("overview.spend"), format_money(euros(totals["walloon_spend_cents"])), ["B24-7.1"], page=investment_page)
+with cards[3]:
+    ratio = ratio_pct(totals["walloon_spend_cents"], totals["investment_cents"])
+    kpi_card(
+        t("overview.ratio"), format_percent(ratio), ["B24-7.1"], "derived", t("overview.ratio_help"), investment_page
+    )
+
+facts = run_query(
+    "overview/facts_by_id",
+    fact_ids=[
+        "works_since_creation",
+        "companies_since_creation",
+        "shooting_days_since_2006",
+        "staff_fte_2024",
+        "shooting_days_2024",
+        "enterprises_committed_2024",
+    ],
+).set_index("fact_id")
+
+
+def fact_value(fact_id: str, decimals: int = 0) -> str:
+    """A fact formatted as a number, or as a range when the report gives it approximately."""
+    row = facts.loc[fact_id]
+    if row["quality"] == "approximate":
+        return f"≈ {format_number(row['fact_value'], decimals)}"
+    return format_number(row["fact_value"], decimals)
+
+
+st.subheader(t("overview.section_lifetime"))
+cards = st.columns(4)
+for column, (fact_id, decimals) in zip(
+    cards,
+    [
+        ("works_since_creation", 0),
+        ("companies_since_creation", 0),
+        ("shooting_days_since_2006", 0),
+        ("staff_fte_2024", 1),
+    ],
+):
+    row = facts.loc[fact_id]
+    with column:
+        kpi_card(
+            row[f"label_{lang}"],
+            fact_value(fact_id, decimals),
+            [row["source_id"]],
+            row["quality"],
+            t("overview.low_estimate") if fact_id == "shooting_days_since_2006" else "",
+        )
+
+st.subheader(t("overview.section_activity"))
+scenario = run_query("overview/scenario_range").iloc[0]
+carbon = run_query("overview/carbon_mean").iloc[0]
+gaming = run_query("overview/gaming_call_total").iloc[0]
+places = run_query("overview/place_count").iloc[0]
+cards = st.columns(3)
+with cards[0]:
+    row = facts.loc["shooting_days_2024"]
+    kpi_card(row[f"label_{lang}"], format_number(row["fact_value"]), [row["source_id"]], page=scenarios_page)
+with cards[1]:
+    low, high = (
+        format_money(euros(scenario["low_total_cents"]), 0),
+        format_money(euros(scenario["high_total_cents"]), 0),
+    )
+    kpi_card(
+        t("overview.scenario_range"),
+        f"{low} – {high}",
+        [scenario["source_id"]],
+        "estimated",
+        t("overview.scenario_help"),
+        scenarios_page,
+    )
+with cards[2]:
+    kpi_card(
+        t("overview.carbon_mean"),
+        format_range(carbon["stated_tco2e"], carbon["stated_tco2e"], "tCO2e"),
+        [carbon["source_id"]],
+        "approximate",
+        t("overview.carbon_help"),
+        carbon_page,
+    )
+cards = st.columns(3)
+with cards[0]:
+    kpi_card(
+        t("overview.gaming_call"),
+        f"{format_money(euros(gaming['investment_cents']), 0)} → {format_money(euros(gaming['walloon_spend_cents']), 0)}",
+        [gaming["source_id"]],
+        help_text=t("overview.gaming_help"),
+    )
+with cards[1]:
+    row = facts.loc["enterprises_committed_2024"]
+    kpi_card(row[f"label_{lang}"], format_money(row["fact_value"]), [row["source_id"]])
+with cards[2]:
+    kpi_card(
+        t("overview.places"),
+        t("overview.places_value", places=int(places["places"]), towns=int(places["towns"])),
+        ["B24-3.3", "B24-2.2.4"],
+        page=map_page,
+    )
+
+sectors = run_query("overview/totals_by_sector", year=2024)
+table = sectors.assign(
+    sector=sectors["sector"].map(label_of),
+    ratio_pct=[ratio_pct(s, i) for s, i in zip(sectors["walloon_spend_cents"], sectors["investment_cents"])],
+)[["sector", "works", "investment_cents", "walloon_spend_cents", "ratio_pct"]]
+table_card(
+    table,
+    Meta(
+        t("overview.sector_table"),
+        ["B24-2.2.2.1", "B24-3.2.2.1", "B24-1.2.3", "B24-7.1"],
+        t("overview.sector_note"),
+        page=t("nav.overview"),
+    ),
+    "overview_sectors",
+)

@@ -1,0 +1,13 @@
+-- title: Co-production totals by sector
+-- source: B24-2.2.2.1; B24-3.2.2.1; B24-1.2.3
+-- params: year
+SELECT
+    sector,
+    COUNT(*) AS works,
+    CAST(SUM(investment_cents) AS BIGINT) AS investment_cents,
+    CAST(SUM(walloon_spend_cents) AS BIGINT) AS walloon_spend_cents,
+    MIN(source_id) AS source_id
+FROM works
+WHERE year = :year
+GROUP BY sector
+ORDER BY SUM(investment_cents) DESC

@@ -1,0 +1,42 @@
+"""AppTest of the frame and the overview page in French and English (real report figures)."""
+
+from conftest import run_app
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value.replace("\u00a0", " ") for m in at.metric}
+
+
+def test_overview_french_shows_the_2024_totals(app_env):
+    at = run_app()
+    assert not at.exception and not at.error
+    values = metrics(at)
+    assert values["Œuvres coproduites"] == "49"
+    assert values["Investi par Wallimage"] == "7.094.800,00 €"
+    assert values["Dépenses audiovisuelles wallonnes"] == "46.231.969,51 €"
+    assert values["Ratio dépenses / investissement"] == "651,63 %"
+    assert values["Œuvres soutenues depuis la création"] == "775"
+    assert values["Jours de tournage en Wallonie depuis 2006"] == "≈ 10.800"
+
+
+def test_overview_english(app_env):
+    at = run_app(lang="en")
+    assert not at.exception and not at.error
+    values = metrics(at)
+    assert values["Invested by Wallimage"] == "€7,094,800.00"
+    assert values["Walloon audiovisual spend"] == "€46,231,969.51"
+    assert values["Spend / investment ratio"] == "651.63%"
+    assert at.title[0].value == "Wallimage: what the fund does for Wallonia"
+
+
+def test_unknown_language_falls_back_to_french_with_a_notice(app_env):
+    at = run_app(params={"lang": "de"})
+    assert not at.exception
+    assert at.title[0].value.startswith("Wallimage : ")
+    assert any("lang=de" in i.value for i in at.info)
+
+
+def test_unknown_parameter_is_dropped_with_a_notice(app_env):
+    at = run_app(params={"foo": "<script>alert(1)</script>"})
+    assert not at.exception and not at.error
+    assert any("foo" in i.value for i in at.info)

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.request
 import uuid
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -136,8 +136,16 @@ def start_streamlit(db_url: str, port: int | None = None, extra_env: dict | None
     """Start the app as `make run` does (but on a free port); return (process, base URL)."""
     port = port or free_port()
     env = {**os.environ, "WALLIMAGE_DB_URL": db_url, **(extra_env or {})}
-    command = [*(wrapper or []), str(ROOT / ".venv" / "bin" / "streamlit"), "run", str(APP),
-               "--server.port", str(port), "--server.headless", "true"]
+    command = [
+        *(wrapper or []),
+        str(ROOT / ".venv" / "bin" / "streamlit"),
+        "run",
+        str(APP),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+    ]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -176,8 +184,16 @@ def browser():
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+            ],
         )
         yield instance
         instance.close()
@@ -210,10 +226,8 @@ def page(browser, request):
     tab.on("pageerror", lambda error: tab.page_errors.append(str(error)))
     yield tab
     ARTIFACTS.mkdir(exist_ok=True)
-    try:
+    with suppress(Exception):
         tab.screenshot(path=str(ARTIFACTS / f"{request.node.name[:80]}.png"), full_page=True)
-    except Exception:
-        pass
     context.close()
 
 

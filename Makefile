@@ -25,7 +25,7 @@ db: | $(VENV)/.runtime
 	$(PY) -m dashboard.data.build
 
 run: $(DB)
-	$(VENV)/bin/streamlit run dashboard/app.py
+	$(VENV)/bin/streamlit run streamlit_app.py
 
 # Debian's Chromium (and an emoji font for the page icons) for the browser tests.
 browser-deps:

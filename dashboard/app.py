@@ -1,6 +1,6 @@
 """Wallimage impact dashboard — the frame: page config, language, navigation, shared sidebar.
 
-Run with `make run` (or `streamlit run dashboard/app.py`). Pages live in dashboard/pages/ and
+Run with `make run` (`streamlit run streamlit_app.py`, which runs this file). Pages live in dashboard/pages/ and
 stay thin; this file only decides the language (French first, kept in the URL as `?lang=en`),
 checks that the database can be opened, and hands over to the selected page.
 """

@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
 from dashboard.data.build import build  # noqa: E402
 from dashboard.data.database import Database  # noqa: E402
 
-APP = ROOT / "dashboard" / "app.py"
+APP = ROOT / "streamlit_app.py"
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PG_ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"

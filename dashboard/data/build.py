@@ -35,11 +35,11 @@ from dashboard.data.reconcile_activity import (
     check_shooting,
 )
 from dashboard.data.reconcile_enterprises import (
-    check_gaming,
     check_investments,
     check_portfolio,
     check_receipts_and_history,
 )
+from dashboard.data.reconcile_gaming import check_gaming
 from dashboard.data.seeds_io import Table, read_table, reflect_schema, validate_table
 
 CHECKS = (

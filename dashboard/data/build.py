@@ -37,9 +37,9 @@ from dashboard.data.reconcile_activity import (
 from dashboard.data.reconcile_enterprises import (
     check_investments,
     check_portfolio,
-    check_receipts_and_history,
 )
 from dashboard.data.reconcile_gaming import check_gaming
+from dashboard.data.reconcile_history import check_receipts_and_history
 from dashboard.data.seeds_io import Table, read_table, reflect_schema, validate_table
 
 CHECKS = (

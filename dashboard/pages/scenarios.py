@@ -1,0 +1,138 @@
+"""Shooting-day impact scenarios (Bilan 2024 §2.2.7.2): the three published scenarios, a share slider
+(`?share=40`), the components by project type, the model's inputs, what-if inputs and the method.
+
+Queries: scenarios/model_inputs, scenarios/published_totals, scenarios/published_components,
+scenarios/discrepancies. Model: dashboard/scenarios.py.
+"""
+
+import streamlit as st
+
+from dashboard import scenarios as model
+from dashboard.components.cards import Meta, chart_card, kpi_card, table_card
+from dashboard.components.charts_scenarios import build_components_figure, scenario_bars
+from dashboard.components.formatting import format_money_cents
+from dashboard.components.frame import page_header, read_page_params, write_page_params
+from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.permalink import Param
+from dashboard.components.quality import quality_label
+from dashboard.components.scenarios_whatif import describe_change, render_whatif
+from dashboard.data.queries import run_query
+
+SOURCE = ["B24-2.2.7.2"]
+SPEC = [Param("share", number_range=(0, 100), default=50.0)]
+params = read_page_params(SPEC)
+page_header("scenarios.title", "scenarios.intro")
+lang = current_language()
+inputs_frame = run_query("scenarios/model_inputs")
+published = run_query("scenarios/published_totals")
+published_components = run_query("scenarios/published_components")
+report_inputs = model.inputs_from_frame(inputs_frame)
+
+st.subheader(t("scenarios.published_heading"))
+for column, row in zip(st.columns(len(published)), published.itertuples(index=False)):
+    with column:
+        kpi_card(
+            t("scenarios.published_metric", share=row.share_bp // 100),
+            format_money_cents(row.total_cents),
+            [row.source_id],
+            row.quality,
+            t(
+                "scenarios.published_help",
+                days=format_money_cents(row.days_spend_cents),
+                complement=format_money_cents(row.complement_cents),
+            ),
+        )
+st.info(t("scenarios.published_note"), icon="ℹ️")
+
+st.subheader(t("scenarios.explore_heading"))
+st.session_state.setdefault("scenarios_share", int(round(params["share"])))
+share = st.slider(
+    t("scenarios.slider_label"), 0, 100, step=1, key="scenarios_share", format="%d %%", help=t("scenarios.slider_help")
+)
+write_page_params({"share": float(share)}, SPEC)
+results = st.container()
+current_inputs = render_whatif(report_inputs)
+changes = model.changed_inputs(report_inputs, current_inputs)
+result = model.compute_scenario(current_inputs, model.share_from_percent(share))
+headline = model.headline_total(result, published, bool(changes))
+
+with results:
+    label_key = "scenarios.total_label_user" if changes else "scenarios.total_label"
+    cards = st.columns(3)
+    with cards[0]:
+        kpi_card(t(label_key, share=share), format_money_cents(headline["total_cents"]), SOURCE, headline["quality"])
+    with cards[1]:
+        quality = "reported" if headline["published"] else headline["quality"]
+        kpi_card(t("scenarios.days_label"), format_money_cents(headline["days_spend_cents"]), SOURCE, quality)
+    with cards[2]:
+        kpi_card(
+            t("scenarios.complement_label"),
+            format_money_cents(result.complement_cents),
+            SOURCE,
+            "reported",
+            t("scenarios.complement_help"),
+        )
+    if changes:
+        st.warning(
+            "\n".join([t("scenarios.result_user"), "", t("scenarios.changes_title")])
+            + "".join(f"\n- {describe_change(*change)}" for change in changes),
+            icon="✏️",
+        )
+    elif headline["published"]:
+        st.caption(
+            t(
+                "scenarios.result_published",
+                model=format_money_cents(headline["model_cents"]),
+                difference=format_money_cents(abs(headline["difference_cents"])),
+            )
+        )
+    else:
+        st.caption(f"{quality_label('scenario')} — {t('scenarios.result_model')}")
+
+changed_types = {change[0] for change in changes}
+detail = model.detail_frame(result, current_inputs, changed_types)
+context = {
+    t("export.scenario_share"): f"{share} %",
+    t("scenarios.context_modified"): t("scenarios.yes") if changes else t("scenarios.no"),
+}
+if changes:
+    context[t("scenarios.context_inputs")] = "; ".join(describe_change(*c).replace("**", "") for c in changes)
+figure = build_components_figure(published_components, detail, share, bool(changes), lang)
+bars, _ = scenario_bars(published_components, detail, share, bool(changes), lang)
+bars = bars.assign(component=bars["component"].map(label_of)).rename(
+    columns={"bar": "scenario", "cents": "amount_cents"}
+)
+meta = Meta(t("scenarios.chart_title"), SOURCE, t("scenarios.chart_note"), t("nav.scenarios"), context)
+chart_card(figure, meta, bars[["scenario", "component", "amount_cents"]], "scenario_chart")
+table_card(
+    detail.assign(project_type=detail["project_type"].map(label_of), input_origin=detail["input_origin"].map(label_of)),
+    Meta(
+        t("scenarios.components_title", share=share),
+        SOURCE,
+        t("scenarios.components_note"),
+        t("nav.scenarios"),
+        context,
+    ),
+    "scenario_detail",
+)
+table_card(
+    inputs_frame.assign(
+        project_type=inputs_frame["project_type"].map(label_of), rate_basis=inputs_frame["rate_basis"].map(label_of)
+    ),
+    Meta(t("scenarios.inputs_title"), SOURCE, t("scenarios.inputs_note"), t("nav.scenarios")),
+    "scenario_inputs",
+)
+
+st.subheader(t("scenarios.method_heading"))
+st.markdown(t("scenarios.method_text"))
+st.markdown(f"**{t('scenarios.discrepancies_heading')}**")
+for row in run_query("scenarios/discrepancies", topic="scenarios").itertuples(index=False):
+    st.markdown(
+        "- "
+        + t(
+            "scenarios.discrepancy_line",
+            description=getattr(row, f"description_{lang}"),
+            shown=getattr(row, f"shown_{lang}"),
+            source=row.source_a,
+        )
+    )

@@ -1,0 +1,14 @@
+-- title: The five measured shoots and their profiles (kind, crew, shooting days, person-days)
+-- source: B24-2.2.6
+-- params: none
+SELECT
+    project_no,
+    kind,
+    kind_printed,
+    crew,
+    shooting_days,
+    crew * shooting_days AS person_days,
+    source_id,
+    quality
+FROM carbon_projects
+ORDER BY project_no

@@ -1,0 +1,19 @@
+-- title: Size of the carbon sample (projects, shooting days, person-days), by kind and overall
+-- source: B24-2.2.6
+-- note: the row with kind 'whole_sample' is the whole sample
+-- params: none
+SELECT
+    kind,
+    COUNT(*) AS projects,
+    CAST(SUM(shooting_days) AS BIGINT) AS shooting_days,
+    CAST(SUM(crew * shooting_days) AS BIGINT) AS person_days
+FROM carbon_projects
+GROUP BY kind
+UNION ALL
+SELECT
+    'whole_sample' AS kind,
+    COUNT(*) AS projects,
+    CAST(SUM(shooting_days) AS BIGINT) AS shooting_days,
+    CAST(SUM(crew * shooting_days) AS BIGINT) AS person_days
+FROM carbon_projects
+ORDER BY projects DESC, kind

@@ -1,0 +1,20 @@
+-- title: Inputs of the shooting-day scenario model by project type (days, spend per day, complement)
+-- source: B24-2.2.7.2
+-- note: measured types take their spend per day from shooting_spend_per_day; flat types use 500 € per day
+-- params: none
+SELECT
+    i.project_type,
+    a.shooting_days,
+    a.days_cofinanced,
+    i.attributable_days,
+    i.rate_basis,
+    s.total_per_day_cents,
+    s.av_eligible_cents,
+    s.non_av_cents,
+    i.flat_rate_cents,
+    i.complement_non_av_cents,
+    i.source_id
+FROM scenario_inputs i
+JOIN shooting_activity a ON a.project_type = i.project_type
+LEFT JOIN shooting_spend_per_day s ON s.work_type = i.measured_work_type
+ORDER BY i.attributable_days DESC, i.project_type

@@ -119,10 +119,10 @@ def run_app(page: str | None = None, lang: str = "fr", params: dict | None = Non
         at.query_params["lang"] = lang
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    at.run()
+    # Switch before the first run, so the target page (not the overview) reads the URL parameters.
     if page:
         at.switch_page(page)
-        at.run()
+    at.run()
     return at
 
 

@@ -76,7 +76,8 @@ def format_percent(percent, decimals: int = 2, lang: str | None = None) -> str:
 def format_range(lower, upper, unit: str = "", decimals: int = 0, lang: str | None = None) -> str:
     """'180–220 tCO2e', '≥ 400 tCO2e' or '≤ 100 tCO2e' for approximate values with bounds."""
     lang = lang or current_language()
-    suffix = f"{NBSP}{unit}" if unit else ""
+    # English writes percentages without a space (64.8–88.0%), French with a no-break space.
+    suffix = "" if not unit else unit if unit == "%" and lang == "en" else f"{NBSP}{unit}"
     if _missing(lower) and _missing(upper):
         return "–"
     if _missing(upper):
@@ -100,7 +101,10 @@ def format_by_column(column: str, value, lang: str | None = None) -> str:
     if column.endswith("_pct"):
         return format_percent(value, lang=lang)
     if column.endswith("_tco2e"):
-        return "–" if _missing(value) else f"{format_number(value, 0, lang)}{NBSP}tCO2e"
+        if _missing(value):
+            return "–"
+        decimals = 0 if float(value).is_integer() else 1
+        return f"{format_number(value, decimals, lang)}{NBSP}tCO2e"
     if column.endswith("_days"):
         return format_number(value, 0, lang)
     if isinstance(value, float):

@@ -1,0 +1,142 @@
+"""Presentation mode for festival stands: four slides in large type, sidebar and toolbar hidden,
+Previous/Next buttons, an optional auto-advance timer, the slide number in the URL (`?slide=2`).
+
+Queries: overview/coproduction_totals, overview/totals_by_sector, overview/scenario_range,
+presentation/scenario_totals, overview/place_count, presentation/places_by_kind,
+presentation/place_sources.
+"""
+
+import time
+
+import streamlit as st
+
+from dashboard import slides
+from dashboard.components import presentation as show
+from dashboard.components.cards import PLOTLY_CONFIG, Meta, downloads, export_frame
+from dashboard.components.charts_presentation import build_sector_slide_figure
+from dashboard.components.formatting import format_compact_money, format_money, format_number, format_percent
+from dashboard.components.frame import page_object, read_page_params, write_page_params
+from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.permalink import Param
+from dashboard.data.queries import run_query
+from dashboard.metrics import ratio_pct
+
+TOTAL = slides.slide_count()
+SPEC = [
+    Param("slide", choices=tuple(str(n) for n in range(1, TOTAL + 1)), default="1"),
+    Param("auto", number_range=slides.SECONDS_RANGE, default=None),
+]
+values = read_page_params(SPEC)
+lang = current_language()
+show.projector_style()
+if "presentation_auto" not in st.session_state:
+    st.session_state["presentation_auto"] = values["auto"] is not None
+    st.session_state["presentation_seconds"] = int(values["auto"] or slides.DEFAULT_SECONDS)
+current = slides.clamp_slide(values["slide"], TOTAL)
+
+
+def move(step: int) -> None:
+    """Button callback: go to the previous/next slide (runs before the page reruns)."""
+    st.query_params["slide"] = str(slides.step_slide(slides.clamp_slide(st.query_params.get("slide", 1)), step))
+
+
+def switch_language() -> None:
+    """Button callback: the sidebar is hidden here, so the language switch is on the slide."""
+    st.session_state["lang_choice"] = "en" if lang == "fr" else "fr"
+
+
+name = slides.SLIDES[current - 1]
+if name == "headline":
+    totals = run_query("overview/coproduction_totals", year=2024).iloc[0]
+    ratio = ratio_pct(totals["walloon_spend_cents"], totals["investment_cents"])
+    show.slide_title(t("presentation.headline_title", per_euro=format_money(ratio / 100)))
+    left, right = st.columns(2)
+    with left:
+        show.big_figure(t("presentation.works"), format_number(totals["works"]))
+        show.big_figure(t("presentation.spend"), slides.money_text(totals["walloon_spend_cents"], lang))
+    with right:
+        show.big_figure(t("presentation.invested"), slides.money_text(totals["investment_cents"], lang))
+        show.big_figure(t("presentation.ratio"), format_percent(ratio))
+    data, source_ids = totals.to_frame().T[["works", "investment_cents", "walloon_spend_cents"]], ["B24-7.1"]
+    show.slide_footer(source_ids, "reported", t("presentation.headline_note"))
+elif name == "sectors":
+    sectors = run_query("overview/totals_by_sector", year=2024)
+    show.slide_title(t("presentation.sectors_title"))
+    st.plotly_chart(build_sector_slide_figure(sectors, lang), config=PLOTLY_CONFIG, width="stretch")
+    data = sectors.assign(sector=[label_of(code) for code in sectors["sector"]])
+    data, source_ids = data[["sector", "works", "investment_cents", "walloon_spend_cents"]], list(sectors["source_id"])
+    show.slide_footer(source_ids, "reported", t("presentation.sectors_note"))
+elif name == "scenarios":
+    span = run_query("overview/scenario_range").iloc[0]
+    scenarios = run_query("presentation/scenario_totals")
+    low, high = (
+        format_compact_money(span["low_total_cents"] / 100),
+        format_compact_money(span["high_total_cents"] / 100),
+    )
+    show.slide_title(t("presentation.scenarios_title", low=low, high=high))
+    for column, row in zip(st.columns(len(scenarios)), scenarios.itertuples()):
+        with column:
+            show.big_figure(
+                t("presentation.scenario_label", share=slides.share_text(row.share_bp, lang)),
+                format_compact_money(row.total_cents / 100),
+                t("presentation.exact", value=slides.money_text(row.total_cents, lang)),
+            )
+    st.markdown(t("presentation.scenario_days", days=format_number(int(scenarios["days"].max()))))
+    data = scenarios.rename(
+        columns={"share_bp": "slide_share_bp", "days": "slide_days", "total_cents": "slide_total_cents"}
+    )[["slide_share_bp", "slide_days", "slide_total_cents"]]
+    source_ids = list(dict.fromkeys(scenarios["source_id"]))
+    show.slide_footer(source_ids, "estimated", t("presentation.scenarios_note"))
+else:
+    places = run_query("overview/place_count").iloc[0]
+    kinds = run_query("presentation/places_by_kind")
+    show.slide_title(t("presentation.places_title"))
+    left, right = st.columns(2)
+    with left:
+        show.big_figure(t("presentation.places"), format_number(places["places"]))
+    with right:
+        show.big_figure(t("presentation.towns"), format_number(places["towns"]))
+    st.markdown(
+        "\n".join(f"- **{format_number(r.places)}** {t('presentation.kind_' + r.kind)}" for r in kinds.itertuples())
+    )
+    st.page_link(page_object("map.py"), label=t("presentation.open_map"), icon="🗺️")
+    data = kinds.assign(kind=[t("presentation.kind_" + k) for k in kinds["kind"]]).rename(
+        columns={"kind": "slide_place_kind", "places": "slide_places", "towns": "slide_towns"}
+    )
+    source_ids = list(run_query("presentation/place_sources")["source_id"])
+    show.slide_footer(source_ids, "reported", t("presentation.places_note"))
+
+with st.expander(t("presentation.slide_data")):
+    meta = Meta(t("presentation.slide_data_title", number=current), source_ids, page=t("nav.presentation"))
+    downloads(export_frame(data), meta, f"presentation_slide_{current}")
+st.divider()
+controls = st.columns([1.1, 1.1, 1.3, 1.5, 0.9, 1.1, 1.7])
+controls[0].button(t("presentation.previous"), on_click=move, args=(-1,), key="slide_previous", width="stretch")
+controls[1].button(t("presentation.next"), on_click=move, args=(1,), key="slide_next", width="stretch")
+controls[2].markdown(t("presentation.position", current=current, total=TOTAL))
+controls[3].toggle(t("presentation.auto"), key="presentation_auto")
+controls[4].number_input(
+    t("presentation.seconds"), *slides.SECONDS_RANGE, step=5, key="presentation_seconds", label_visibility="collapsed"
+)
+controls[5].button(t("presentation.switch_language"), on_click=switch_language, key="slide_language", width="stretch")
+with controls[6]:
+    st.page_link(page_object("overview.py"), label=t("presentation.exit"), icon="↩️")
+
+auto, seconds = st.session_state["presentation_auto"], int(st.session_state["presentation_seconds"])
+write_page_params({"slide": str(current), "auto": float(seconds) if auto else None}, SPEC)
+
+
+@st.fragment(run_every=seconds if auto else None)
+def advance_when_due(slide: int) -> None:
+    """Timer: once the slide has been shown for its duration, go to the next one."""
+    now = time.monotonic()
+    shown_slide, since = st.session_state.get("presentation_shown", (None, now))
+    if shown_slide != slide:
+        st.session_state["presentation_shown"] = (slide, now)
+    elif auto and slides.should_advance(since, now, seconds):
+        st.session_state["presentation_shown"] = (None, now)
+        st.query_params["slide"] = str(slides.step_slide(slide, 1, TOTAL))
+        st.rerun()
+
+
+advance_when_due(current)

@@ -1,0 +1,112 @@
+"""Sources & methods: data version, the report's inconsistencies, every dataset with its sources
+and quality, the list of source documents, definitions and how computed figures are obtained.
+
+Queries: sources/data_version, sources/discrepancy_totals, sources/discrepancy_counts,
+sources/discrepancies, sources/dataset_quality, sources/dataset_sources, sources/all_sources.
+"""
+
+import streamlit as st
+
+from dashboard import methods
+from dashboard.components.cards import Meta, table_card
+from dashboard.components.formatting import format_number
+from dashboard.components.frame import page_header, read_page_params
+from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.quality import legend_markdown
+from dashboard.components.sources import source_labels
+from dashboard.data.queries import run_query
+
+read_page_params([])
+page_header("sources.title", "sources.intro")
+lang = current_language()
+escape = methods.escape_markdown
+
+meta = methods.metadata_values(run_query("sources/data_version"))
+totals = run_query("sources/discrepancy_totals").iloc[0]
+count, checked = int(totals["discrepancies"]), int(totals["checked_by_build"])
+quality = run_query("sources/dataset_quality")
+sources = run_query("sources/all_sources")
+
+cards = st.columns(4)
+cards[0].metric(t("sources.discrepancy_count"), format_number(count))
+cards[1].metric(t("sources.dataset_count"), format_number(len(quality)))
+cards[2].metric(t("sources.source_count"), format_number(len(sources)))
+cards[3].metric(t("sources.seed_rows"), format_number(int(meta.get("seed_rows", 0))))
+st.caption(
+    t(
+        "sources.version_line",
+        version=meta.get("data_version", "?"),
+        built=methods.format_built_at(meta.get("built_at", ""), lang),
+        report=meta.get("report", "?"),
+    )
+)
+this_database = t("sources.this_database")
+
+tabs = st.tabs(
+    [
+        t("sources.tab_discrepancies", count=count),
+        t("sources.tab_datasets"),
+        t("sources.tab_documents"),
+        t("sources.tab_definitions"),
+        t("sources.tab_methods"),
+    ]
+)
+
+with tabs[0]:
+    st.markdown(t("sources.discrepancies_intro", count=count, checked=checked))
+    by_topic = run_query("sources/discrepancy_counts")
+    topic_label = lambda topic: label_of(f"topic_{topic}")  # noqa: E731
+    st.caption(
+        " · ".join(
+            t("sources.topic_count", topic=topic_label(r.topic), count=r.discrepancies) for r in by_topic.itertuples()
+        )
+    )
+    raw = run_query("sources/discrepancies")
+    cited = sorted(set(raw["source_a"]) | set(raw["source_b"]), key=methods.source_sort_key)
+    place_of = dict(zip(cited, source_labels(cited)))
+    table = methods.discrepancy_table(raw, lang, place_of.get, topic_label)
+    for number, row in enumerate(table.itertuples(), 1):
+        with st.container(border=True):
+            st.markdown(f"**{number}. {escape(row.discrepancy_topic)} — {escape(row.discrepancy_description)}**")
+            first, second = st.columns(2)
+            first.markdown(t("sources.value_first", value=escape(row.value_a), place=escape(row.source_a_label)))
+            second.markdown(t("sources.value_second", value=escape(row.value_b), place=escape(row.source_b_label)))
+            st.markdown(t("sources.shown", shown=escape(row.shown_in_app)))
+            if row.checked_by_build in ("oui", "yes"):
+                st.caption(t("sources.checked_note"))
+    table_card(
+        table,
+        Meta(t("sources.discrepancies_table"), [this_database], t("sources.discrepancies_note"), page=t("nav.sources")),
+        "sources_discrepancies",
+    )
+
+with tabs[1]:
+    st.markdown(t("sources.datasets_intro"))
+    st.markdown(legend_markdown())
+    sections = methods.sections_by_dataset(run_query("sources/dataset_sources"))
+    datasets = methods.dataset_table(quality, sections, lang, label_of)
+    table_card(
+        datasets,
+        Meta(t("sources.datasets_table"), [this_database], t("sources.datasets_note"), page=t("nav.sources")),
+        "sources_datasets",
+    )
+
+with tabs[2]:
+    st.markdown(t("sources.documents_intro"))
+    documents = methods.source_table(sources, lang, lambda kind: label_of(f"document_{kind}"))
+    table_card(
+        documents,
+        Meta(t("sources.documents_table"), [this_database], t("sources.documents_note"), page=t("nav.sources")),
+        "sources_documents",
+        column_config={label_of("source_url"): st.column_config.LinkColumn(label_of("source_url"))},
+    )
+
+with tabs[3]:
+    st.markdown(t("sources.definitions"))
+    st.markdown(f"**{t('sources.quality_heading')}** — {t('sources.quality_text')}")
+    st.markdown(legend_markdown())
+    st.markdown(t("sources.conventions"))
+
+with tabs[4]:
+    st.markdown(t("sources.methods"))
+    st.markdown(t("sources.reconciliation", count=count, checked=checked))

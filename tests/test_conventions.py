@@ -1,0 +1,367 @@
+"""Conventions that guard the whole product (STYLE.md habit 10): text catalogue, pages, SQL files,
+offline rules, downloads, languages and XLSX context sheets. Each failure names what to fix."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import run_app, wait_for_app
+
+from dashboard.components import frame
+from dashboard.components.i18n import catalogue
+from dashboard.components.quality import STYLES
+from dashboard.data.queries import execute, query_header
+
+ROOT = Path(__file__).resolve().parents[1]
+DASHBOARD = ROOT / "dashboard"
+LOCALES = DASHBOARD / "locales"
+PAGES_DIR = DASHBOARD / "pages"
+SQL_DIR = ROOT / "sql"
+PYTHON_FILES = sorted(p for p in DASHBOARD.rglob("*.py") if ".venv" not in p.parts)
+PAGE_FILES = [name for name, *_ in frame.PAGES]
+SQL_FILES = sorted(p for p in SQL_DIR.rglob("*.sql") if p.name != "schema.sql")
+QUERY_NAMES = [p.relative_to(SQL_DIR).with_suffix("").as_posix() for p in SQL_FILES]
+
+# Keys built at run time (t("quality." + q) …): listed here so that the static scan covers them.
+DYNAMIC_KEYS = (
+    [f"quality.{q}" for q in STYLES] + [f"quality.{q}_look" for q in STYLES] + [k for *_, k, _ in frame.PAGES]
+)
+
+# Values for SQL parameters: explicit where a sensible value is not a column's values, otherwise
+# taken from the column of the same name (singular for lists) in the fixture database.
+PARAM_VALUES = {"year": 2024, "topic": "scenarios", "work_id": 20}
+PARAM_COLUMNS = {"roles": "coproduction_role", "statuses": "status"}
+
+
+def _locale_files() -> list[Path]:
+    return sorted(LOCALES.glob("*.toml"))
+
+
+# --- text catalogue -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", _locale_files(), ids=lambda p: p.name)
+def test_every_entry_has_french_and_english(path):
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    problems = []
+    for key, entry in data.items():
+        if not isinstance(entry, dict):
+            problems.append(f"{key}: not a [table] with fr/en")
+            continue
+        for lang in ("fr", "en"):
+            if not isinstance(entry.get(lang), str) or not entry[lang].strip():
+                problems.append(f"{key}: missing or empty {lang}")
+        extra = set(entry) - {"fr", "en"}
+        if extra:
+            problems.append(f"{key}: unexpected fields {sorted(extra)}")
+        fields = [set(re.findall(r"\{(\w*)\}", entry.get(lang) or "")) for lang in ("fr", "en")]
+        if fields[0] != fields[1]:
+            problems.append(f"{key}: placeholders differ between fr {fields[0]} and en {fields[1]}")
+    assert not problems, f"{path.name}: " + "; ".join(problems)
+
+
+def test_no_label_is_defined_twice_with_different_text():
+    """labels*.toml files share one namespace: a second definition would silently win."""
+    seen: dict[str, tuple[str, dict]] = {}
+    conflicts = []
+    for path in _locale_files():
+        if not path.stem.startswith("labels"):
+            continue
+        for key, entry in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            if key in seen and seen[key][1] != entry:
+                conflicts.append(f"labels.{key} in {seen[key][0]} and {path.name}")
+            seen.setdefault(key, (path.name, entry))
+    assert not conflicts, "conflicting label definitions: " + "; ".join(conflicts)
+
+
+def _used_keys() -> dict[str, list[str]]:
+    pattern = re.compile(r"""\b(?:t|translate)\(\s*["']([a-z0-9_]+\.[a-z0-9_.]+)["']\s*[,)]""")
+    used: dict[str, list[str]] = {}
+    for path in PYTHON_FILES:
+        for key in pattern.findall(path.read_text(encoding="utf-8")):
+            used.setdefault(key, []).append(str(path.relative_to(ROOT)))
+    return used
+
+
+def test_every_text_key_used_in_code_exists():
+    known = catalogue()
+    used = _used_keys()
+    assert len(used) > 50, "the static scan found too few t(...) calls: is the regex broken?"
+    missing = {key: files for key, files in used.items() if key not in known}
+    missing.update({key: ["(dynamic)"] for key in DYNAMIC_KEYS if key not in known})
+    assert not missing, f"keys missing from dashboard/locales: {missing}"
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def test_every_page_file_is_registered_and_vice_versa():
+    on_disk = {p.name for p in PAGES_DIR.glob("*.py") if p.name != "__init__.py"}
+    assert on_disk == set(PAGE_FILES), (
+        f"only on disk: {on_disk - set(PAGE_FILES)}; only in PAGES: {set(PAGE_FILES) - on_disk}"
+    )
+    assert len({url for _, url, *_ in frame.PAGES}) == len(frame.PAGES), "URL paths must be unique"
+
+
+SQL_IN_PAGE = re.compile(
+    r"\bSELECT\b[\s\S]{0,400}?\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b", re.I
+)
+DATABASE_ACCESS = re.compile(r"\bsqlalchemy\b|\bsqlite3\b|\bpsycopg|\.query_sql\(|\.query_compiled\(|\bget_database\(")
+
+
+@pytest.mark.parametrize("name", PAGE_FILES)
+def test_page_is_thin_without_sql_and_documents_its_queries(name):
+    path = PAGES_DIR / name
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    code_strings = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node is not _docstring_node(tree)
+    ]
+    sql = [s for s in code_strings if SQL_IN_PAGE.search(s)]
+    assert not sql, f"{name} holds SQL; move it to sql/<topic>/<name>.sql: {sql[:2]}"
+    assert not DATABASE_ACCESS.search(source), f"{name} talks to the database directly; use run_query"
+    lines = len(source.splitlines())
+    assert lines < 200, f"{name} has {lines} lines; move logic to pure functions or components"
+    docstring = ast.get_docstring(tree) or ""
+    assert docstring, f"{name} needs a module docstring naming what it shows and its queries"
+    queries = re.findall(r"""run_query\(\s*["']([a-z0-9_/]+)["']""", source)
+    undocumented = [q for q in queries if q not in docstring]
+    assert not undocumented, f"{name}: name these queries in the module docstring: {undocumented}"
+
+
+def _docstring_node(tree):
+    body = getattr(tree, "body", [])
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        return body[0].value
+    return None
+
+
+# --- SQL files --------------------------------------------------------------------------------
+
+
+def _dashboard_code() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in PYTHON_FILES)
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_sql_file_is_used_and_has_its_header(name):
+    code = _dashboard_code()
+    used = f'"{name}"' in code or f"'{name}'" in code
+    assert used, f"sql/{name}.sql is not referenced as the string '{name}' anywhere in dashboard/: use it or delete it"
+    lines = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("-- title:"), f"sql/{name}.sql must start with '-- title:'"
+    assert lines[1].startswith("-- source:"), f"sql/{name}.sql: second line must be '-- source:'"
+    header = query_header(name)
+    assert "params" in header, f"sql/{name}.sql: add a '-- params:' line (or '-- params: none')"
+    comments = [line for line in lines if line.lstrip().startswith("--")]
+    bound_in_comment = [line for line in comments if re.search(r"(?<![:\w]):[A-Za-z_]\w*", line)]
+    assert not bound_in_comment, f"sql/{name}.sql: a ':name' inside a comment: {bound_in_comment}"
+    code = "\n".join(line for line in lines if not line.lstrip().startswith("--"))
+    binds = set(re.findall(r"(?<![:\w]):([A-Za-z_]\w*)", code))
+    declared = {p for p, _ in _declared_params(name)}
+    assert binds == declared, f"sql/{name}.sql: parameters used {sorted(binds)} but declared {sorted(declared)}"
+
+
+def _declared_params(name: str) -> list[tuple[str, bool]]:
+    """(parameter, is_list) from the '-- params:' header line."""
+    text = query_header(name).get("params", "none").strip()
+    if text.lower() in ("none", ""):
+        return []
+    params = []
+    for item in re.findall(r"([A-Za-z_]\w*)\s*(\([^)]*\))?", text):
+        params.append((item[0], item[1].lower().startswith("(list")))
+    return params
+
+
+def _column_values(db, column: str) -> list:
+    tables = db.query_sql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").frame["name"]
+    for table in tables:
+        columns = db.query_sql(f"PRAGMA table_info({table})").frame["name"].tolist()
+        if column in columns:
+            values = db.query_sql(f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL ORDER BY 1")
+            return values.frame[column].tolist()
+    return []
+
+
+def _param_values(db, name: str) -> dict:
+    values = {}
+    for param, is_list in _declared_params(name):
+        if param in PARAM_VALUES:
+            value = PARAM_VALUES[param]
+            values[param] = [value] if is_list and not isinstance(value, list) else value
+            continue
+        column = PARAM_COLUMNS.get(param) or (re.sub(r"(es|s)$", "", param) if is_list else param)
+        found = _column_values(db, column) or _column_values(db, param.removesuffix("s"))
+        assert found, f"sql/{name}.sql: no value for parameter {param}; add it to PARAM_VALUES in this test"
+        values[param] = [v.item() if hasattr(v, "item") else v for v in found] if is_list else found[0]
+    return values
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_sql_file_runs_on_sqlite_and_postgresql(name, db, any_db):
+    params = _param_values(db, name)
+    result = execute(any_db, name, params)
+    assert len(result.columns) > 0
+    reference = execute(db, name, params)
+    assert list(result.columns) == list(reference.columns)
+    assert len(result) == len(reference), f"sql/{name}.sql returns {len(result)} rows here, {len(reference)} on SQLite"
+
+
+# --- offline and safety rules -----------------------------------------------------------------
+
+FORBIDDEN = [
+    ":material/",
+    "unsafe_allow_html=True",
+    "use_container_width",
+    "mapbox",
+    "cartocdn",
+    "cdn.plot.ly",
+    "fonts.googleapis",
+    "fonts.gstatic",
+    "unpkg.com",
+    "jsdelivr.net",
+    "map_style=",
+]
+TEXT_SUFFIXES = {".py", ".toml", ".md", ".css", ".js", ".html", ".json", ".txt"}
+
+
+def test_no_online_resource_or_unsafe_html_in_dashboard():
+    hits = []
+    for path in DASHBOARD.rglob("*"):
+        if path.suffix not in TEXT_SUFFIXES or "seeds" in path.parts or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        hits += [f"{path.relative_to(ROOT)}: {word}" for word in FORBIDDEN if word in text]
+        if path.suffix == ".py":
+            if re.search(r"st\.html\(\s*f[\"']", text):
+                hits.append(f"{path.relative_to(ROOT)}: st.html with an f-string (data in HTML)")
+            if "pdk.Deck(" in text and "map_provider=None" not in text:
+                hits.append(f"{path.relative_to(ROOT)}: pdk.Deck without map_provider=None")
+    assert not hits, "forbidden in dashboard/: " + "; ".join(hits)
+
+
+# --- every page in AppTest --------------------------------------------------------------------
+
+_RENDERED: dict[tuple[str, str], object] = {}
+
+
+def rendered(name: str, lang: str):
+    """One AppTest run per page and language, shared by the tests below."""
+    if (name, lang) not in _RENDERED:
+        _RENDERED[(name, lang)] = run_app(f"dashboard/pages/{name}", lang=lang)
+    return _RENDERED[(name, lang)]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("name", PAGE_FILES)
+def test_page_renders_without_exception_or_error(app_env, name, lang):
+    at = rendered(name, lang)
+    assert not at.exception, f"{name} ({lang}) raised: {[e.value for e in at.exception]}"
+    assert not at.error, f"{name} ({lang}) shows an error: {[e.value for e in at.error]}"
+    assert at.title or at.header, f"{name} ({lang}) shows no title"
+
+
+@pytest.mark.parametrize("name", PAGE_FILES)
+def test_page_offers_a_download(app_env, name):
+    at = rendered(name, "fr")
+    assert len(at.get("download_button")) >= 1, f"{name} offers no CSV/XLSX download"
+
+
+def visible_texts(at) -> list[str]:
+    """Titles, headers, markdown, captions, metric labels, buttons, notices and table headers."""
+    texts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error"):
+        texts += [element.value for element in at.get(kind)]
+    texts += [m.label for m in at.metric]
+    for kind in ("button", "download_button", "toggle", "checkbox", "selectbox", "multiselect", "radio", "slider"):
+        texts += [getattr(w, "label", "") or "" for w in at.get(kind)]
+    texts += [e.label for e in at.get("expander")] + [tab.label for tab in at.get("tab")]
+    for table in at.dataframe:
+        value = table.value
+        texts += [str(c) for c in getattr(value, "columns", [])]
+    return [str(t) for t in texts if t]
+
+
+# English catalogue texts that legitimately appear in French pages, with the reason.
+ENGLISH_ALLOWED = {"labels.region_Flemish": "'Flanders' is part of the fund name 'Screen Flanders' in source titles"}
+
+
+def _english_patterns() -> dict[str, re.Pattern]:
+    patterns = {}
+    for key, entry in catalogue().items():
+        english, french = entry.get("en", ""), entry.get("fr", "")
+        if english == french or len(english) < 4 or key in ENGLISH_ALLOWED:
+            continue
+        if english.startswith("{") and english.endswith("}"):
+            continue
+        # Placeholders match anything; words must stand alone (so « table » does not match « tableau »).
+        parts = [re.escape(p) for p in re.split(r"\{\w*\}", english.strip())]
+        body = r".+?".join(parts)
+        patterns[key] = re.compile(rf"(?<![\w-]){body}(?![\w-])")
+    return patterns
+
+
+@pytest.mark.parametrize("name", PAGE_FILES)
+def test_french_page_shows_no_english_text(app_env, name):
+    at = rendered(name, "fr")
+    texts = visible_texts(at)
+    offending = {}
+    for key, pattern in _english_patterns().items():
+        for text in texts:
+            if pattern.search(text):
+                offending[key] = text[:80]
+                break
+    assert not offending, f"{name} in French shows English catalogue text: {offending}"
+
+
+# --- XLSX context sheet -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "data_sheet", "context_sheet"), [("fr", "données", "contexte"), ("en", "data", "context")]
+)
+def test_xlsx_export_has_a_context_sheet(lang, data_sheet, context_sheet):
+    from openpyxl import load_workbook
+
+    from dashboard.components.export import to_xlsx_bytes
+
+    frame = pd.DataFrame({"Secteur": ["Animation"], "Investissement (€)": [2180000.0]})
+    book = load_workbook(io.BytesIO(to_xlsx_bytes(frame, {"page": "Sources", "sources": "Bilan 2024 §7.1"}, lang)))
+    assert book.sheetnames == [data_sheet, context_sheet]
+    assert book[data_sheet]["B2"].value == 2180000.0
+    context = {row[0]: row[1] for row in book[context_sheet].iter_rows(min_row=2, values_only=True)}
+    assert context["sources"] == "Bilan 2024 §7.1"
+    assert ("exporté le" if lang == "fr" else "export") in context
+
+
+@pytest.mark.browser
+def test_discrepancies_xlsx_download_in_chromium(page, app_server, tmp_path):
+    from openpyxl import load_workbook
+
+    page.goto(app_server + "/sources")
+    wait_for_app(page)
+    button = page.locator(".st-key-sources_discrepancies-xlsx button")
+    button.wait_for()
+    with page.expect_download() as download:
+        button.click()
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
+    assert target.name == "sources_discrepancies.xlsx"
+    book = load_workbook(target)
+    assert book.sheetnames == ["données", "contexte"]
+    rows = list(book["données"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("Identifiant", "Thème", "Incohérence", "Valeur 1")
+    assert len(rows) - 1 == 23
+    assert ("animation_headline_investment", "2.180.800 €") in {(r[0], r[3]) for r in rows[1:]}
+    context = {row[0]: row[1] for row in book["contexte"].iter_rows(min_row=2, values_only=True)}
+    assert context["page"] == "Sources et méthodes"
+    assert context["version des données"].startswith("2024.1+")
+    assert page.page_errors == [] and page.outside_requests == []

@@ -1,0 +1,121 @@
+"""Map of studios and places: every place the sources locate, by kind, drawn without internet.
+
+Shows a pydeck map (offline outline of Belgium, Wallonia and the provinces from the shipped
+Natural Earth file; optional online OpenStreetMap tiles), a legend, the table of the places
+shown with a GeoJSON download, and counts by kind and by province.
+Queries: places/places_shown, places/counts_by_town, places/counts_by_kind, places/counts_by_province.
+URL parameters: kinds (comma list), q (name search), closed=1 (show closed places).
+"""
+
+import streamlit as st
+
+from dashboard.components.cards import Meta, table_card
+from dashboard.components.frame import page_header, read_page_params, write_page_params
+from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.maps import build_places_deck, legend_lines
+from dashboard.components.permalink import Param
+from dashboard.components.sources import source_labels
+from dashboard.data.queries import run_query
+from dashboard.places import (
+    KINDS,
+    STATUSES_ACTIVE,
+    STATUSES_ALL,
+    feature_collection_bytes,
+    kind_counts_table,
+    load_boundaries,
+    points_feature_collection,
+    province_codes,
+    province_counts_table,
+    region_geometries,
+    search_places,
+    spread_positions,
+    sql_list,
+    table_frame,
+    tooltip_records,
+)
+
+SPEC = [
+    Param("kinds", KINDS, multi=True, default=list(KINDS)),
+    Param("q", None, default=""),
+    Param("closed", ("1",), default=None),
+]
+params = read_page_params(SPEC)
+page_header("map.title", "map.intro")
+lang = current_language()
+
+# Widgets start from the URL once; afterwards their own state rules (an empty selection stays empty).
+for key, value in (("map_kinds", params["kinds"]), ("map_q", params["q"]), ("map_closed", params["closed"] == "1")):
+    st.session_state.setdefault(key, value)
+filters = st.columns([3, 2])
+kinds = filters[0].multiselect(t("map.kinds"), KINDS, format_func=label_of, key="map_kinds")
+query = filters[1].text_input(t("map.search"), help=t("map.search_help"), key="map_q", max_chars=60)
+switches = st.columns(2)
+show_closed = switches[0].toggle(t("map.show_closed"), help=t("map.show_closed_help"), key="map_closed")
+online_tiles = switches[1].checkbox(
+    t("map.online_tiles"), value=False, help=t("map.online_tiles_help"), key="map_tiles"
+)
+write_page_params({"kinds": kinds, "q": query.strip(), "closed": "1" if show_closed else None}, SPEC)
+
+located = run_query(
+    "places/places_shown", kinds=sql_list(kinds), statuses=STATUSES_ALL if show_closed else STATUSES_ACTIVE
+)
+boundaries = load_boundaries()
+shown = spread_positions(search_places(located, query), region_geometries(boundaries))
+place_ids = sql_list(shown["place_id"])
+source_ids = list(dict.fromkeys(shown["source_id"]))
+sources = dict(zip(source_ids, source_labels(source_ids, short=True)))
+town_counts = run_query("places/counts_by_town", place_ids=place_ids)
+records = tooltip_records(shown, lang, sources)
+codes = province_codes(boundaries)
+
+if online_tiles:
+    st.info(t("map.tiles_notice"), icon="🌐")
+st.pydeck_chart(
+    build_places_deck(records, town_counts, boundaries, lang, online_tiles),
+    height=600,
+    alt=t("map.map_alt", places=len(shown), towns=len(town_counts)),
+    key="places_map",
+)
+st.caption(t("map.credit") + (" " + t("map.tiles_credit") if online_tiles else ""))
+kinds_shown = [kind for kind in KINDS if kind in set(shown["kind"])]
+legend = st.columns(4)
+for index, line in enumerate(legend_lines(kinds_shown, bool(shown["portfolio_company"].notna().any()), lang)):
+    legend[index % 4].markdown(line)
+st.caption(f"{t('map.legend')} — {t('map.legend_outline')}")
+
+if shown.empty:
+    st.info(t("map.no_places"), icon="ℹ️")
+else:
+    st.caption(t("map.summary", places=len(shown), towns=len(town_counts)))
+
+filters_context = {
+    t("map.kinds"): ", ".join(label_of(kind) for kind in kinds),
+    t("map.search"): query,
+    t("map.show_closed"): "✓" if show_closed else "✗",
+}
+table_card(
+    table_frame(shown, lang, sources, codes),
+    Meta(t("map.table_title"), source_ids, t("map.table_note"), t("nav.map"), filters_context),
+    "map_places",
+)
+st.download_button(
+    t("map.download_geojson"),
+    feature_collection_bytes(points_feature_collection(shown, lang, sources)),
+    file_name="map_places.geojson",
+    mime="application/geo+json",
+    key="map_places:geojson",
+)
+
+by_kind, by_province = st.columns(2)
+with by_kind:
+    table_card(
+        kind_counts_table(run_query("places/counts_by_kind", place_ids=place_ids), lang),
+        Meta(t("map.by_kind_title"), source_ids, page=t("nav.map"), context=filters_context),
+        "map_by_kind",
+    )
+with by_province:
+    table_card(
+        province_counts_table(run_query("places/counts_by_province", place_ids=place_ids), lang, codes),
+        Meta(t("map.by_province_title"), source_ids, t("map.province_note"), t("nav.map")),
+        "map_by_province",
+    )

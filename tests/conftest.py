@@ -111,7 +111,7 @@ def app_env(monkeypatch, fixture_db_url):
 
 
 def run_app(page: str | None = None, lang: str = "fr", params: dict | None = None, timeout: float = 60):
-    """AppTest of the app frame, switched to a page file (e.g. 'pages/investment.py')."""
+    """AppTest of the app (streamlit_app.py) switched to a page file, e.g. 'dashboard/pages/investment.py'."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(APP), default_timeout=timeout)

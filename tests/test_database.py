@@ -168,3 +168,8 @@ def test_unreachable_postgres_gives_one_sentence(monkeypatch):
     at = run_app()
     assert not at.exception and len(at.error) == 1
     assert "WALLIMAGE_DB_URL" in at.error[0].value
+
+
+def test_an_empty_string_list_binds_on_both_engines(any_db):
+    frame = execute(any_db, "overview/facts_by_id", {"fact_ids": []})
+    assert frame.empty

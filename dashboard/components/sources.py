@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard.components.i18n import current_language
 from dashboard.data.queries import get_database, run_query
 
@@ -27,7 +29,8 @@ def source_labels(source_ids: list[str], short: bool = False) -> list[str]:
             labels.append(text if short else f"{text} ({row['section']})")
         else:
             title = row["document_title"]
-            labels.append(title if short else f"{title} — {row['publisher'] or ''} {row['published'] or ''}".strip())
+            details = " ".join(str(row[c]) for c in ("publisher", "published") if pd.notna(row[c]) and row[c])
+            labels.append(title if short or not details else f"{title} — {details}")
     return labels
 
 

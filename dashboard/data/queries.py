@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy import bindparam, text
+from sqlalchemy import String, bindparam, text
 
 from dashboard.data.database import SQL_DIR, Database, configured_url, sqlite_path_from_url
 
@@ -47,7 +47,13 @@ def bind(name: str, params: dict):
     # Comment lines are dropped: a `:name` inside a comment would count as a bind parameter.
     code = "\n".join(line for line in load_sql(name).splitlines() if not line.lstrip().startswith("--"))
     clause = text(code)
-    expanding = [bindparam(k, expanding=True) for k, v in params.items() if isinstance(v, (list, tuple))]
+    # Lists of strings (and empty lists, which carry no type) are typed as strings: PostgreSQL
+    # would otherwise compare a text column with an integer-typed empty list.
+    expanding = [
+        bindparam(k, expanding=True, type_=None if v and not all(isinstance(x, str) for x in v) else String())
+        for k, v in params.items()
+        if isinstance(v, (list, tuple))
+    ]
     return clause.bindparams(*expanding) if expanding else clause
 
 

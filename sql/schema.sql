@@ -482,6 +482,13 @@ CREATE TABLE discrepancies (
     check_keys TEXT
 );
 
+-- French text of the English free-text values (notes, printed labels of HISTORY.md rows, dates):
+-- the query layer shows them in the session language. The build refuses an untranslated value.
+CREATE TABLE text_translations (
+    text_en TEXT PRIMARY KEY,
+    text_fr TEXT NOT NULL
+);
+
 CREATE INDEX idx_works_sector ON works (sector, work_type, origin);
 CREATE INDEX idx_work_countries_country ON work_countries (country);
 CREATE INDEX idx_places_kind ON places (kind);

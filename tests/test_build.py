@@ -82,7 +82,7 @@ def test_build_writes_every_table_with_the_report_counts(built):
     assert counts["discrepancies"] >= 4
     assert counts["places"] >= 25
     meta = dict(con.execute("SELECT meta_key, meta_value FROM metadata"))
-    assert meta["schema_version"] == "1" and meta["data_version"].startswith("2024.1+")
+    assert meta["schema_version"] == "2" and meta["data_version"].startswith("2024.1+")
 
 
 def test_every_row_has_a_known_source_and_quality(built):
@@ -227,3 +227,11 @@ def test_build_into_postgresql_is_transactional(pg_url, seeds):
         total = con.execute(text("SELECT SUM(walloon_spend_cents) FROM works")).scalar()
     engine.dispose()
     assert total == 4623196951
+
+
+def test_an_untranslated_note_is_refused(seeds, built):
+    before = digest(built)
+    edit_cell(seeds / "works.csv", {"work_id": "5"}, "note", "A brand-new English note.")
+    with pytest.raises(SeedError, match="column note: expected a French translation in text_translations.csv"):
+        build(seeds, output=built)
+    assert digest(built) == before

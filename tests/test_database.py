@@ -126,7 +126,7 @@ def make_old_version(path, source):
         ("empty", "is empty: delete it and run `make db`"),
         ("corrupt", "is not a valid SQLite database"),
         ("wrong_schema", "has no metadata table"),
-        ("old_version", "has schema version 0 but this app needs version 1"),
+        ("old_version", "has schema version 0 but this app needs version 2"),
     ],
 )
 def test_bad_database_gives_one_clear_sentence(tmp_path, fixture_db_path, kind, expected, monkeypatch):

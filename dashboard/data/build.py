@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from dashboard.data import database
 from dashboard.data.errors import SeedError
+from dashboard.data.localise import TRANSLATED_COLUMNS
 from dashboard.data.reconcile import Reconciler, check_aggregates, check_spend_by_post, check_works
 from dashboard.data.reconcile_activity import (
     check_carbon,
@@ -90,6 +92,7 @@ def load_and_check(seeds_dir: Path, schema_sql: str) -> tuple[dict[str, Table], 
     for table in tables.values():
         validate_table(table, source_ids)
     _check_references(tables)
+    _check_translations(tables)
     _place_coordinates(tables)
     patterns = []
     for d in tables["discrepancies"].rows:
@@ -117,6 +120,22 @@ def _check_references(tables: dict[str, Table]) -> None:
                     f"{tables[table].path}, row {index + 2}, column {column}: expected a value listed in "
                     f"{target}.csv, found {row[column]!r}; add it there or fix the reference."
                 )
+
+
+def _check_translations(tables: dict[str, Table]) -> None:
+    """Every English free-text value shown to people has its French text (no English on French pages)."""
+    known = {r["text_en"] for r in tables["text_translations"].rows}
+    for table in tables.values():
+        for column in TRANSLATED_COLUMNS:
+            if not any(c.name == column for c in table.columns):
+                continue
+            for index, row in enumerate(table.rows):
+                value = row[column]
+                if value and re.search("[A-Za-z]", value) and value not in known:
+                    raise SeedError(
+                        f"{table.path}, row {index + 2}, column {column}: expected a French translation in "
+                        f"text_translations.csv, found none for {value!r}; add a row (text_en,text_fr)."
+                    )
 
 
 def _place_coordinates(tables: dict[str, Table]) -> None:

@@ -17,6 +17,7 @@ import streamlit as st
 from sqlalchemy import String, bindparam, text
 
 from dashboard.data.database import SQL_DIR, Database, configured_url, sqlite_path_from_url
+from dashboard.data.localise import TRANSLATED_COLUMNS, localise_frame
 
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
 
@@ -91,7 +92,13 @@ def _cached_query(name: str, params: tuple, identity: str, _db: Database) -> pd.
 
 
 def run_query(name: str, **params) -> pd.DataFrame:
-    """Cached result of a named query; the cache key includes the database identity."""
+    """Cached result of a named query, free-text columns in the session language."""
+    from dashboard.components.i18n import current_language
+
     db = get_database()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached_query(name, frozen, db.identity, db).copy()
+    frame = _cached_query(name, frozen, db.identity, db).copy()
+    if any(c in frame.columns for c in TRANSLATED_COLUMNS):
+        table = _cached_query("sources/text_translations", (), db.identity, db)
+        frame = localise_frame(frame, dict(zip(table["text_en"], table["text_fr"])), current_language())
+    return frame

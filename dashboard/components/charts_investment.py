@@ -1,0 +1,402 @@
+"""Figures of the page "Investment vs. Walloon spend" (pure: data frame + language -> go.Figure).
+
+Quality is drawn in the shared visual language (components/quality.py): reported values solid,
+derived values hatched, approximate or estimated values light with their range as whiskers.
+Years without a public figure stay empty: nothing is interpolated.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.components.formatting import format_money, format_percent
+from dashboard.components.i18n import translate
+from dashboard.components.quality import INVESTED_COLOUR, PALETTE, RATIO_COLOUR, SPEND_COLOUR, style_of
+
+FUND_COLOURS = {"Wallimage": PALETTE[0], "screen.brussels": PALETTE[3], "Screen Flanders": PALETTE[2]}
+GAP_COLOUR = "#9E9E9E"
+FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif", "size": 14}
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _euros(cents):
+    return None if _missing(cents) else int(cents) / 100
+
+
+def _percent(bp):
+    return None if _missing(bp) else int(bp) / 100
+
+
+def _style(quality) -> dict:
+    """Style of a quality flag; a missing value (None or NaN) looks 'reported' but draws nothing."""
+    return style_of("reported" if _missing(quality) else quality)
+
+
+def _quality_text(quality, lang: str) -> str:
+    if _missing(quality):
+        return ""
+    return f"{style_of(quality)['symbol']} {translate('quality.' + quality, lang)}"
+
+
+def _sources(frame: pd.DataFrame) -> list[str]:
+    """Source label per row: the page adds `source_label`; tests may pass only the id."""
+    column = "source_label" if "source_label" in frame.columns else "source_id"
+    return [str(value) for value in frame[column]]
+
+
+def _whiskers(values, lowers, uppers) -> dict:
+    """Asymmetric error bars from stored bounds (an open upper bound draws no upper whisker)."""
+    plus, minus = [], []
+    for value, lower, upper in zip(values, lowers, uppers):
+        plus.append(0 if value is None or upper is None else max(upper - value, 0))
+        minus.append(0 if value is None or lower is None else max(value - lower, 0))
+    visible = any(plus) or any(minus)
+    return {"type": "data", "symmetric": False, "array": plus, "arrayminus": minus, "visible": visible}
+
+
+def _bar_marker(colour: str, qualities: list) -> dict:
+    styles = [_style(q) for q in qualities]
+    return {
+        "color": colour,
+        "opacity": [s["opacity"] for s in styles],
+        "pattern": {"shape": [s["pattern"] for s in styles], "fillmode": "overlay", "solidity": 0.35},
+        "line": {"color": colour, "width": 1.5},
+    }
+
+
+def _layout(figure: go.Figure, lang: str, **extra) -> go.Figure:
+    figure.update_layout(
+        font=FONT,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        hoverlabel={"font": FONT},
+        separators=",." if lang == "fr" else ".,",
+        barmode="group",
+        **extra,
+    )
+    return figure
+
+
+def build_history_figure(frame: pd.DataFrame, lang: str, first_year: int = 2001, last_year: int = 2024) -> go.Figure:
+    """Single years: invested and Walloon spend as bars, ratio as a line with gaps kept open."""
+    rows = frame.sort_values("period_start")
+    years = [int(y) for y in rows["period_start"]]
+    sources = _sources(rows)
+    figure = make_subplots(specs=[[{"secondary_y": True}]])
+    for measure, colour in (("invested", INVESTED_COLOUR), ("spend", SPEND_COLOUR)):
+        values = [_euros(v) for v in rows[f"{measure}_cents"]]
+        lowers = [_euros(v) for v in rows[f"{measure}_lower_cents"]]
+        uppers = [_euros(v) for v in rows[f"{measure}_upper_cents"]]
+        qualities = list(rows[f"{measure}_quality"])
+        figure.add_trace(
+            go.Bar(
+                x=years,
+                y=values,
+                name=translate(f"investment.{measure}", lang),
+                marker=_bar_marker(colour, qualities),
+                error_y={**_whiskers(values, lowers, uppers), "color": "#444444"},
+                customdata=[
+                    [printed, _quality_text(q, lang), source]
+                    for printed, q, source in zip(rows[f"{measure}_printed"], qualities, sources)
+                ],
+                hovertemplate="%{x} · %{customdata[0]}<br>%{customdata[1]}<br>"
+                + translate("common.source_prefix", lang)
+                + " %{customdata[2]}<extra>%{fullData.name}</extra>",
+            ),
+            secondary_y=False,
+        )
+    by_year = {int(r["period_start"]): (r, source) for (_, r), source in zip(rows.iterrows(), sources)}
+    axis_years = list(range(first_year, last_year + 1))
+    ratio, lower, upper, qualities, custom = [], [], [], [], []
+    for year in axis_years:
+        row, source = by_year.get(year, (None, ""))
+        value = None if row is None else _percent(row["ratio_bp"])
+        ratio.append(value)
+        lower.append(None if row is None else _percent(row["ratio_lower_bp"]))
+        upper.append(None if row is None else _percent(row["ratio_upper_bp"]))
+        quality = None if value is None or _missing(row["ratio_value_quality"]) else row["ratio_value_quality"]
+        qualities.append(quality)
+        custom.append(["", "", ""] if value is None else [row["ratio_printed"], _quality_text(quality, lang), source])
+    styles = [_style(q) for q in qualities]
+    figure.add_trace(
+        go.Scatter(
+            x=axis_years,
+            y=ratio,
+            mode="lines+markers",
+            connectgaps=False,
+            name=translate("investment.ratio", lang),
+            line={"color": RATIO_COLOUR, "width": 2},
+            marker={
+                "size": 11,
+                "color": RATIO_COLOUR,
+                "opacity": [s["opacity"] for s in styles],
+                "symbol": ["diamond-open" if q == "derived" else "diamond" for q in qualities],
+            },
+            error_y={**_whiskers(ratio, lower, upper), "color": RATIO_COLOUR},
+            customdata=custom,
+            hovertemplate="%{x} · %{customdata[0]}<br>%{customdata[1]}<br>"
+            + translate("common.source_prefix", lang)
+            + " %{customdata[2]}<extra>%{fullData.name}</extra>",
+        ),
+        secondary_y=True,
+    )
+    gaps = [year for year in axis_years if year not in by_year]
+    figure.add_trace(
+        go.Scatter(
+            x=gaps,
+            y=[0] * len(gaps),
+            mode="markers",
+            name=translate("investment.no_public_figure", lang),
+            marker={"symbol": "line-ew-open", "size": 14, "color": GAP_COLOUR, "line": {"width": 2}},
+            hovertemplate="%{x} · " + translate("investment.no_public_figure", lang) + "<extra></extra>",
+        ),
+        secondary_y=False,
+    )
+    figure.update_xaxes(
+        title_text=translate("investment.year", lang), dtick=1, range=[first_year - 0.6, last_year + 0.6]
+    )
+    figure.update_yaxes(title_text=translate("investment.amount_axis", lang), secondary_y=False, rangemode="tozero")
+    figure.update_yaxes(
+        title_text=translate("investment.ratio_axis", lang),
+        secondary_y=True,
+        rangemode="tozero",
+        tickmode="auto",
+        showgrid=False,
+    )
+    return _layout(figure, lang, height=460)
+
+
+def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Multi-year aggregates (never one year): horizontal bars per period, ratio in its own panel."""
+    rows = frame[frame["invested_cents"].notna() | frame["spend_cents"].notna() | frame["ratio_bp"].notna()]
+    rows = rows.sort_values(["period_start", "period_end", "row_id"])
+    labels = list(rows["period_label"])
+    sources = _sources(rows)
+    figure = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.68, 0.32], horizontal_spacing=0.03)
+    for measure, colour in (("invested", INVESTED_COLOUR), ("spend", SPEND_COLOUR)):
+        values = [_euros(v) for v in rows[f"{measure}_cents"]]
+        qualities = list(rows[f"{measure}_quality"])
+        whiskers = _whiskers(
+            values,
+            [_euros(v) for v in rows[f"{measure}_lower_cents"]],
+            [_euros(v) for v in rows[f"{measure}_upper_cents"]],
+        )
+        figure.add_trace(
+            go.Bar(
+                y=labels,
+                x=values,
+                orientation="h",
+                name=translate(f"investment.{measure}", lang),
+                marker=_bar_marker(colour, qualities),
+                error_x={**whiskers, "color": "#444444"},
+                customdata=[
+                    [printed, _quality_text(q, lang), source]
+                    for printed, q, source in zip(rows[f"{measure}_printed"], qualities, sources)
+                ],
+                hovertemplate="%{y} · %{customdata[0]}<br>%{customdata[1]}<br>"
+                + translate("common.source_prefix", lang)
+                + " %{customdata[2]}<extra>%{fullData.name}</extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    ratio = [_percent(v) for v in rows["ratio_bp"]]
+    qualities = list(rows["ratio_value_quality"])
+    figure.add_trace(
+        go.Scatter(
+            y=labels,
+            x=ratio,
+            mode="markers",
+            name=translate("investment.ratio", lang),
+            marker={
+                "size": 12,
+                "color": RATIO_COLOUR,
+                "opacity": [_style(q)["opacity"] for q in qualities],
+                "symbol": ["diamond-open" if q == "derived" else "diamond" for q in qualities],
+            },
+            error_x={
+                **_whiskers(
+                    ratio, [_percent(v) for v in rows["ratio_lower_bp"]], [_percent(v) for v in rows["ratio_upper_bp"]]
+                ),
+                "color": RATIO_COLOUR,
+            },
+            customdata=[
+                [printed, _quality_text(q, lang), source]
+                for printed, q, source in zip(rows["ratio_printed"], qualities, sources)
+            ],
+            hovertemplate="%{y} · %{customdata[0]}<br>%{customdata[1]}<br>"
+            + translate("common.source_prefix", lang)
+            + " %{customdata[2]}<extra>%{fullData.name}</extra>",
+        ),
+        row=1,
+        col=2,
+    )
+    figure.update_yaxes(autorange="reversed", type="category")
+    figure.update_xaxes(title_text=translate("investment.amount_axis", lang), row=1, col=1, rangemode="tozero")
+    figure.update_xaxes(title_text=translate("investment.ratio_axis", lang), row=1, col=2, rangemode="tozero")
+    return _layout(figure, lang, height=120 + 48 * len(labels))
+
+
+def build_peers_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Ratio of Wallimage and peer funds over time: single years as points, periods as spans."""
+    figure = go.Figure()
+    rows = frame[frame["ratio_bp"].notna()].sort_values(["fund", "period_start", "period_end"])
+    sources = dict(zip(rows["row_id"], _sources(rows)))
+    for fund, group in rows.groupby("fund", sort=False):
+        colour = FUND_COLOURS.get(fund, PALETTE[7])
+        singles = group[group["scope"] == "single_year"]
+        qualities = list(singles["ratio_value_quality"])
+        figure.add_trace(
+            go.Scatter(
+                x=[int(y) for y in singles["period_start"]],
+                y=[_percent(v) for v in singles["ratio_bp"]],
+                mode="markers",
+                name=fund,
+                legendgroup=fund,
+                marker={
+                    "size": 12,
+                    "color": colour,
+                    "opacity": [_style(q)["opacity"] for q in qualities],
+                    "symbol": ["circle-open" if q == "derived" else "circle" for q in qualities],
+                },
+                error_y={
+                    **_whiskers(
+                        [_percent(v) for v in singles["ratio_bp"]],
+                        [_percent(v) for v in singles["ratio_lower_bp"]],
+                        [_percent(v) for v in singles["ratio_upper_bp"]],
+                    ),
+                    "color": colour,
+                },
+                customdata=[
+                    [fund, p, _quality_text(q, lang), sources[r]]
+                    for p, q, r in zip(singles["ratio_printed"], qualities, singles["row_id"])
+                ],
+                hovertemplate="%{customdata[0]} · %{x} · %{customdata[1]}<br>%{customdata[2]}<br>"
+                + translate("common.source_prefix", lang)
+                + " %{customdata[3]}<extra></extra>",
+            )
+        )
+        for index, (_, period) in enumerate(group[group["scope"] == "multi_year"].iterrows()):
+            value = _percent(period["ratio_bp"])
+            text = f"{fund} · {period['period_label']} · {period['ratio_printed']}"
+            figure.add_trace(
+                go.Scatter(
+                    x=[int(period["period_start"]), int(period["period_end"])],
+                    y=[value, value],
+                    mode="lines",
+                    name=fund if singles.empty else f"{fund} — {translate('investment.period_span', lang)}",
+                    legendgroup=fund,
+                    showlegend=singles.empty and index == 0,
+                    opacity=0.55,
+                    line={"color": colour, "width": 6},
+                    hovertemplate=text
+                    + "<br>"
+                    + translate("common.source_prefix", lang)
+                    + f" {sources[period['row_id']]}<extra></extra>",
+                )
+            )
+    figure.update_xaxes(title_text=translate("investment.year", lang), dtick=2)
+    figure.update_yaxes(title_text=translate("investment.ratio_axis", lang), rangemode="tozero")
+    return _layout(figure, lang, height=420)
+
+
+def build_breakdown_figure(frame: pd.DataFrame, lang: str, dimension: str) -> go.Figure:
+    """Invested and Walloon spend per category (bars) with the derived ratio (markers, right axis)."""
+    labels = list(frame[dimension])
+    figure = make_subplots(specs=[[{"secondary_y": True}]])
+    for column, measure, colour in (
+        ("investment_cents", "invested", INVESTED_COLOUR),
+        ("walloon_spend_cents", "spend", SPEND_COLOUR),
+    ):
+        values = [_euros(v) for v in frame[column]]
+        figure.add_trace(
+            go.Bar(
+                x=labels,
+                y=values,
+                name=translate(f"investment.{measure}", lang),
+                marker={"color": colour},
+                customdata=[[format_money(v, 2, lang), int(n)] for v, n in zip(values, frame["works"])],
+                hovertemplate="%{x}<br>%{customdata[0]} · %{customdata[1]} "
+                + translate("investment.works_unit", lang)
+                + "<extra>%{fullData.name}</extra>",
+            ),
+            secondary_y=False,
+        )
+    ratios = list(frame["ratio_pct"])
+    figure.add_trace(
+        go.Scatter(
+            x=labels,
+            y=ratios,
+            mode="markers+text",
+            name=translate("investment.ratio_derived", lang),
+            text=[format_percent(r, 2, lang) for r in ratios],
+            textposition="top center",
+            marker={"size": 12, "color": RATIO_COLOUR, "symbol": "diamond-open"},
+            hovertemplate="%{x} · %{text}<br>" + _quality_text("derived", lang) + "<extra></extra>",
+        ),
+        secondary_y=True,
+    )
+    top = max([r for r in ratios if not _missing(r)], default=100)
+    figure.update_yaxes(title_text=translate("investment.amount_axis", lang), secondary_y=False, rangemode="tozero")
+    # Room above the highest ratio for its label; ticks of their own (not synced to the money axis).
+    figure.update_yaxes(
+        title_text=translate("investment.ratio_axis", lang),
+        secondary_y=True,
+        range=[0, top * 1.3],
+        tickmode="auto",
+        showgrid=False,
+    )
+    return _layout(figure, lang, height=400)
+
+
+def build_posts_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Spend by post as horizontal bars, biggest first, labelled with amount and printed share."""
+    rows = frame.sort_values("amount_cents", ascending=False)
+    amounts = [_euros(v) for v in rows["amount_cents"]]
+    shares = [_percent(v) for v in rows["share_printed_bp"]]
+    text = [f"{format_money(a, 0, lang)} · {format_percent(s, 0, lang)}" for a, s in zip(amounts, shares)]
+    figure = go.Figure(
+        go.Bar(
+            y=list(rows["post"]),
+            x=amounts,
+            orientation="h",
+            name=translate("investment.spend", lang),
+            marker={"color": SPEND_COLOUR},
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}<br>%{text}<extra></extra>",
+        )
+    )
+    figure.update_yaxes(autorange="reversed", type="category")
+    # Room on the right for the outside labels of the biggest bars.
+    top = max([a for a in amounts if a is not None], default=1)
+    figure.update_xaxes(title_text=translate("investment.spend_axis", lang), range=[0, top * 1.4])
+    return _layout(figure, lang, height=80 + 44 * len(amounts), showlegend=False)
+
+
+def build_countries_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Co-production shares of one work by country, as printed (they may not add up to 100 %)."""
+    shares = [_percent(v) for v in frame["share_bp"]]
+    figure = go.Figure(
+        go.Bar(
+            y=list(frame["country_label"]),
+            x=shares,
+            orientation="h",
+            marker={"color": PALETTE[0]},
+            text=[format_percent(s, 2, lang) for s in shares],
+            textposition="auto",
+            name=translate("investment.share", lang),
+            hovertemplate="%{y} · %{text}<extra></extra>",
+        )
+    )
+    figure.update_yaxes(autorange="reversed", type="category")
+    figure.update_xaxes(title_text=translate("investment.share_axis", lang), range=[0, 100])
+    return _layout(figure, lang, height=80 + 44 * len(shares), showlegend=False)

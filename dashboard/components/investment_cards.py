@@ -1,0 +1,196 @@
+"""Streamlit pieces of the investment page: filters, chart cards, headline cards, the card of one work.
+
+They only render what the page has queried (no SQL here); numbers come from the database and
+the pure functions of dashboard/investment.py.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import investment as inv
+from dashboard.components.cards import Meta, chart_card, kpi_card
+from dashboard.components.charts_investment import (
+    build_breakdown_figure,
+    build_countries_figure,
+    build_history_figure,
+    build_peers_figure,
+    build_periods_figure,
+    build_posts_figure,
+)
+from dashboard.components.formatting import format_money_cents, format_number, format_percent
+from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.quality import legend_markdown
+from dashboard.components.sources import source_labels
+from dashboard.metrics import ratio_pct
+
+
+def totals_cards(totals, source_ids: list[str], filtered: bool) -> None:
+    """Works, invested, Walloon spend and ratio of the selection (sums of reported rows)."""
+    quality = "derived" if filtered else "reported"
+    cards = st.columns([0.8, 1.4, 1.4, 1.1])  # the exact amounts need the room
+    with cards[0]:
+        kpi_card(t("investment.works"), format_number(int(totals["works"])), source_ids, quality)
+    with cards[1]:
+        kpi_card(t("investment.invested"), format_money_cents(int(totals["investment_cents"])), source_ids, quality)
+    with cards[2]:
+        kpi_card(t("investment.spend"), format_money_cents(int(totals["walloon_spend_cents"])), source_ids, quality)
+    with cards[3]:
+        ratio = ratio_pct(int(totals["walloon_spend_cents"]), int(totals["investment_cents"]))
+        kpi_card(t("investment.ratio"), format_percent(ratio), source_ids, "derived", t("investment.ratio_help"))
+
+
+def _discrepancy_text(row, lang: str) -> str:
+    labels = source_labels([row["source_a"], row["source_b"]], short=True)
+    source_b = labels[1] if len(labels) > 1 else labels[0]
+    return t(
+        "investment.discrepancy",
+        description=row[f"description_{lang}"],
+        value_a=row["value_a"],
+        source_a=labels[0],
+        value_b=row["value_b"],
+        source_b=source_b,
+        shown=row[f"shown_{lang}"],
+    )
+
+
+def work_card(
+    work, directors: pd.DataFrame, countries: pd.DataFrame, sector_totals: pd.DataFrame, discrepancies, page: str
+) -> None:
+    """One work: company, directors, co-producing countries (chart), money, ratio against its sector."""
+    lang = current_language()
+    work_id, source_ids = int(work["work_id"]), [work["source_id"], "B24-7.1"]
+    with st.container(border=True):
+        st.subheader(f"{work_id}. {work['title']}")
+        names = ", ".join(directors["director_name"]) or work["directors"]
+        kinds = " · ".join(label_of(work[c]) for c in ("sector", "work_type", "origin", "coproduction_role"))
+        st.markdown(
+            t("investment.card_text", company=work["depositary_company"], directors=names, kinds=kinds)
+            + f"  \n{t('investment.card_printed')} « {work['coproduction_printed']} »"
+        )
+        note = inv.work_note(work_id, work["note"], lang)
+        if note:
+            st.info(note, icon="📝")
+        for _, row in inv.discrepancies_for_work(discrepancies, work_id).iterrows():
+            st.warning(_discrepancy_text(row, lang), icon="⚠️")
+        cards = st.columns([1.4, 1.4, 1, 1])  # the exact amounts need the room
+        ratio = ratio_pct(int(work["walloon_spend_cents"]), int(work["investment_cents"]))
+        sector_ratio = inv.sector_ratio(sector_totals, work["sector"])
+        with cards[0]:
+            kpi_card(t("investment.work_invested"), format_money_cents(int(work["investment_cents"])), source_ids)
+        with cards[1]:
+            kpi_card(t("investment.work_spend"), format_money_cents(int(work["walloon_spend_cents"])), source_ids)
+        with cards[2]:
+            printed = format_percent(int(work["ratio_printed_bp"]) / 100)
+            kpi_card(
+                t("investment.work_ratio"),
+                format_percent(ratio),
+                source_ids,
+                "derived",
+                t("investment.printed", value=printed),
+            )
+        with cards[3]:
+            kpi_card(
+                t("investment.sector_ratio"),
+                format_percent(sector_ratio),
+                [work["source_id"]],
+                "derived",
+                t("investment.sector_ratio_help", sector=label_of(work["sector"])),
+            )
+        frame = countries.assign(country_label=[inv.country_label(c, lang) for c in countries["country"]])
+        chart_card(
+            build_countries_figure(frame, lang),
+            Meta(
+                t("investment.countries_title", title=work["title"]),
+                [work["source_id"]],
+                t("investment.countries_note"),
+                page,
+            ),
+            frame[["country_label", "share_bp"]].rename(columns={"country_label": "country"}),
+            f"investment_countries_{work_id}",
+        )
+
+
+def filter_bar(values: dict) -> dict:
+    """The four multiselect filters, preset from the URL values; returns the chosen values."""
+    chosen = dict(values)
+    st.markdown(f"**{t('common.filters')}**")
+    for column, (name, (choices, _)) in zip(st.columns(len(inv.FILTERS)), inv.FILTERS.items()):
+        chosen[name] = column.multiselect(
+            t(f"investment.filter_{name}"),
+            choices,
+            default=values[name],
+            format_func=label_of,
+            placeholder=t("common.all"),
+            key=f"investment_{name}",
+        )
+    st.caption(t("investment.filters_scope"))
+    return chosen
+
+
+def with_source_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """History rows with a `source_label` (document, publisher, date) for hovers and downloads."""
+    ids = list(dict.fromkeys(frame["source_id"]))
+    return frame.assign(source_label=frame["source_id"].map(inv.source_map(ids, source_labels(ids))))
+
+
+def history_cards(history: pd.DataFrame, page: str) -> None:
+    """Wallimage's single years (bars + ratio line, gaps kept) and, apart, its multi-year aggregates."""
+    lang = current_language()
+    own = history[history["fund"] == inv.OWN_FUND]
+    singles, periods = own[own["scope"] == "single_year"], own[own["scope"] == "multi_year"]
+    gaps = ", ".join(str(year) for year in inv.year_gaps(singles))
+    note = t("investment.history_note", gaps=gaps) + " " + legend_markdown()
+    chart_card(
+        build_history_figure(singles, lang),
+        Meta(t("investment.history_title"), list(dict.fromkeys(singles["source_id"])), note, page),
+        inv.history_table(singles, lang),
+        "investment_history",
+    )
+    chart_card(
+        build_periods_figure(periods, lang),
+        Meta(
+            t("investment.periods_title"), list(dict.fromkeys(periods["source_id"])), t("investment.periods_note"), page
+        ),
+        inv.history_table(periods, lang),
+        "investment_periods",
+    )
+
+
+def peers_card(history: pd.DataFrame, page: str) -> None:
+    """Wallimage and peer funds side by side, with the warning that their rules differ."""
+    lang = current_language()
+    st.warning(t("investment.peers_warning"), icon="⚠️")
+    rows = inv.peer_rows(history)
+    chart_card(
+        build_peers_figure(rows[rows["ratio_bp"].notna()], lang),
+        Meta(t("investment.peers_title"), list(dict.fromkeys(rows["source_id"])), t("investment.peers_note"), page),
+        inv.history_table(rows, lang),
+        "investment_peers",
+    )
+
+
+def breakdown_card(result: pd.DataFrame, dimension: str, source_ids: list[str], page: str, context: dict) -> None:
+    """2024 totals along one dimension: counts, invested, spend, ratio and shares."""
+    lang = current_language()
+    frame = inv.breakdown_table(result, dimension, lang)
+    chart_card(
+        build_breakdown_figure(frame, lang, dimension),
+        Meta(t(f"investment.by_{dimension}"), source_ids, t(f"investment.breakdown_note_{dimension}"), page, context),
+        frame,
+        f"investment_by_{dimension}",
+    )
+
+
+def posts_card(rows: pd.DataFrame, sector: str, page: str, context: dict) -> None:
+    """Spend by post of one sector (or 'all'), biggest posts first, with amounts and shares."""
+    lang = current_language()
+    frame = inv.post_table(rows, lang)
+    title = t("investment.posts_title", sector=t("investment.sector_all") if sector == "all" else label_of(sector))
+    chart_card(
+        build_posts_figure(frame, lang),
+        Meta(title, list(dict.fromkeys(rows["source_id"])), t("investment.posts_note"), page, context),
+        frame.drop(columns=["post_code"]),
+        f"investment_posts_{sector}",
+    )

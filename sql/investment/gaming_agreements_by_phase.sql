@@ -1,0 +1,6 @@
+-- title: Wallimage Gaming agreements in effect since 2022, by phase (separate programme)
+-- source: B24-4.2.6
+-- params: none
+SELECT phase, agreements, committed_cents, validated_spend_cents, ratio_printed_bp, source_id, quality, note
+FROM gaming_agreement_totals
+ORDER BY CASE phase WHEN 'all' THEN 2 ELSE 1 END, phase

@@ -1,0 +1,16 @@
+-- title: Co-production totals of the selected 2024 works by work_type
+-- source: B24-7.1.1
+-- params: year (int), sectors (list), work_types (list), origins (list), roles (list)
+SELECT
+    work_type AS code,
+    COUNT(*) AS works,
+    CAST(SUM(investment_cents) AS BIGINT) AS investment_cents,
+    CAST(SUM(walloon_spend_cents) AS BIGINT) AS walloon_spend_cents
+FROM works
+WHERE year = :year
+    AND sector IN :sectors
+    AND work_type IN :work_types
+    AND origin IN :origins
+    AND coproduction_role IN :roles
+GROUP BY work_type
+ORDER BY SUM(investment_cents) DESC, work_type

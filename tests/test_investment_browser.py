@@ -1,0 +1,66 @@
+"""Real Chromium: a filter from the URL, another chosen on screen, the works table downloaded as XLSX."""
+
+import io
+
+import openpyxl
+import pytest
+from conftest import visible_text, wait_for_app
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick an option in the Streamlit multiselect with this label."""
+    widget = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
+    widget.locator("input").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+
+
+def test_filter_from_url_then_on_screen_then_xlsx_download(page, app_server):
+    page.goto(app_server + "/investment?sector=live_action")
+    wait_for_app(page)
+    page.get_by_text("Investi et dépenses wallonnes par année").wait_for()  # the by-year chart card
+    sector = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Secteur")
+    expect(sector).to_contain_text(
+        "Prises de vues r", timeout=30_000
+    )  # preset from the URL (the chip may be cut with an ellipsis)
+    page.get_by_role("tab", name="2024 en détail").click()
+    page.get_by_text("2024 par secteur").wait_for()
+    page.get_by_text("30.557.289,12").first.wait_for()  # the cards render a moment after the titles
+    text = visible_text(page)
+    assert "35" in text and "4.784.800,00 €" in text and "30.557.289,12 €" in text
+
+    choose(page, "Origine du projet", "Initié en France")
+    page.wait_for_function("() => window.location.search.includes('origin=france')")
+    assert "sector=live_action" in page.url
+    page.get_by_text("13.489.364,37").first.wait_for()
+    text = visible_text(page)
+    assert "2.020.000,00 €" in text and "13.489.364,37 €" in text  # §2.2.2.3.4: 12 works initiated in France
+
+    page.get_by_role("tab", name="Les œuvres").click()
+    page.get_by_text("Les œuvres coproduites en 2024 (12)").wait_for()
+    panel = page.locator('[role="tabpanel"]:visible')
+    with page.expect_download() as download:
+        panel.locator('[data-testid="stDownloadButton"]').filter(has_text="Excel").first.click()
+    assert download.value.suggested_filename == "investment_works.xlsx"
+    with open(download.value.path(), "rb") as handle:  # the temporary file has no extension
+        workbook = openpyxl.load_workbook(io.BytesIO(handle.read()))
+    assert workbook.sheetnames == ["données", "contexte"]
+    rows = list(workbook["données"].iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert len(body) == 12
+    column = {name: index for index, name in enumerate(header)}
+    assert {row[column["Origine"]] for row in body} == {"Initié en France"}
+    assert {row[column["Secteur"]] for row in body} == {"Prises de vues réelles"}
+    assert sum(row[column["Investissement (€)"]] for row in body) == pytest.approx(2_020_000)
+    context = {row[0]: row[1] for row in workbook["contexte"].iter_rows(min_row=2, values_only=True)}
+    assert context["Secteur"] == "Prises de vues réelles"
+    assert context["Origine du projet"] == "Initié en France"
+    assert context["Type d’œuvre"] == "Tous"
+    assert "Bilan 2024 §7.1" in context["sources"]
+
+    assert page.outside_requests == []
+    assert page.page_errors == []

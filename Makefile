@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB := dashboard/data/wallimage.sqlite
 DB_INPUTS := $(wildcard dashboard/data/seeds/*.csv) sql/schema.sql $(wildcard dashboard/data/*.py)
 
-.PHONY: run test db lint format bench clean browser-deps
+.PHONY: run test db lint format bench load clean browser-deps
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.dev browser-deps $(DB)
 	$(PY) -m bench.run_all
+
+# Bounded load test: 20 concurrent browser sessions through every page (marked slow, not in `make test`).
+load: $(VENV)/.dev browser-deps
+	$(PY) -m pytest -m slow tests/test_load.py -s
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache artifacts

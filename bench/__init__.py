@@ -1,0 +1,1 @@
+"""Performance benchmark (`make bench`), synthetic 100× database and browser helpers shared with the tests."""

@@ -1,0 +1,603 @@
+"""The performance benchmark (`make bench`): the dashboard against a hello-world Streamlit app.
+
+Usage:
+    python -m bench.run_all [--runs 5] [--cold-runs 3] [--output bench/results/latest.json]
+
+Both apps are started with the same streamlit binary (.venv/bin/streamlit), the same config
+(.streamlit/config.toml) and driven by Playwright in Debian's Chromium. Measured:
+
+  * cold start: process start → first overview figure visible (hello-world: → its first text);
+  * warm render of every page in the navigation: the page URL opened in an already-open tab on a
+    warm server, from navigation start until Streamlit has finished the script and the page's
+    title is visible (median of --runs), against the same for hello-world;
+  * scenario slider → updated total, timed in the browser (key press → first changed output);
+    plus the pure scenario model call when dashboard.scenarios exists;
+  * database build (`python -m dashboard.data.build --output <tmp>`);
+  * server memory (RSS of the streamlit process tree) with 1 and 5 concurrent sessions;
+  * every page again on a synthetic database 100× the real one (bench/synthetic.py).
+
+Each figure is printed with its target and OK/ABOVE, and everything is written as JSON to
+bench/results/latest.json. Timings are wall-clock on a shared machine: read them as orders of
+magnitude and compare ratios, and rerun when the load average printed at the top is high.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from contextlib import suppress
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.browser import (
+    DASHBOARD_APP,
+    HELLO_APP,
+    ROOT,
+    RUN_COUNTER_JS,
+    RUN_FINISHED_JS,
+    SCREEN_ERRORS_JS,
+    App,
+    launch_chromium,
+    page_paths,
+    timed_visit,
+    wait_rendered,
+)
+
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+REAL_DB = ROOT / "dashboard" / "data" / "wallimage.sqlite"
+VIEWPORT = {"width": 1400, "height": 1000}
+PAGE_TIMEOUT_MS = 30_000
+TARGETS = {
+    "cold_start_ratio": 1.5,
+    "warm_page_ratio": 2.0,
+    "slider_ms": 300.0,
+    "build_s": 2.0,
+    "synthetic_ratio": 2.0,
+    "memory_5_sessions_mb": 250.0,
+}
+
+# In-browser probe for the slider: the key press time, then the first change of anything the
+# server renders in the main area (the slider's own thumb label changes client-side: excluded).
+SLIDER_PROBE_JS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const signature = () => {
+    const copy = main.cloneNode(true);
+    copy.querySelectorAll('[data-testid="stSlider"]').forEach(node => node.remove());
+    return copy.textContent;
+  };
+  window.__benchKey = null; window.__benchChange = null; window.__benchBase = signature();
+  document.addEventListener('keydown', () => {
+    window.__benchBase = signature(); window.__benchChange = null; window.__benchKey = performance.now();
+  }, true);
+  new MutationObserver(() => {
+    if (window.__benchKey !== null && window.__benchChange === null && signature() !== window.__benchBase) {
+      window.__benchChange = performance.now();
+    }
+  }).observe(main, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+class Bench:
+    """Collects measures (value, target, status) and notes; prints and saves them."""
+
+    def __init__(self):
+        self.measures: list[dict] = []
+        self.notes: list[str] = []
+        self.raw: dict = {}
+
+    def add(self, name: str, value, unit: str, target=None, compared=None, baseline=None, ratio=None) -> None:
+        """One line of the result table; `compared` is the number held against the target."""
+        status = ""
+        if target is not None and compared is not None:
+            status = "OK" if compared <= target else "ABOVE"
+        elif target is not None and baseline is not None:
+            status = "ABOVE"  # a page with a baseline but no value did not render within the time limit
+        elif target is not None:
+            status = "n/a"
+        self.measures.append(
+            {
+                "measure": name,
+                "value": value,
+                "unit": unit,
+                "baseline": baseline,
+                "ratio": ratio,
+                "target": target,
+                "status": status,
+            }
+        )
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+        print(f"  note: {text}", flush=True)
+
+
+def log(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+def machine() -> dict:
+    """CPU model, cores, RAM, load, Python and Streamlit versions."""
+    cpu = "unknown"
+    with suppress(OSError), open("/proc/cpuinfo", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    import psutil
+    import streamlit
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": round(psutil.virtual_memory().total / 1e9, 1),
+        "load_average": [round(v, 2) for v in os.getloadavg()],
+        "python": platform.python_version(),
+        "streamlit": streamlit.__version__,
+        "platform": platform.platform(),
+        "chromium": subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip(),
+    }
+
+
+def median(values: list[float]) -> float | None:
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def ensure_real_database() -> Path:
+    """The real database (as `make db` builds it); built here when missing."""
+    if not REAL_DB.exists():
+        log(f"{REAL_DB} is missing: building it (make db)")
+        from dashboard.data.build import build
+
+        build()
+    return REAL_DB
+
+
+def measure_build(bench: Bench, folder: Path) -> None:
+    """`python -m dashboard.data.build --output <tmp>` as a user runs it (interpreter start included)."""
+    target = folder / "build-check.sqlite"
+    seconds = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "dashboard.data.build", "--output", str(target)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        seconds.append(time.perf_counter() - started)
+    value = median(seconds)
+    bench.raw["build_s"] = seconds
+    bench.add("database build (python -m dashboard.data.build)", round(value, 2), "s", TARGETS["build_s"], value)
+    log(f"build: {value:.2f} s (runs {', '.join(f'{s:.2f}' for s in seconds)})")
+
+
+def make_synthetic(bench: Bench, folder: Path, factor: int) -> Path:
+    """The 100× database (bench/synthetic.py)."""
+    path = folder / f"wallimage-x{factor}.sqlite"
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "bench.synthetic", "--output", str(path), "--factor", str(factor)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    seconds = time.perf_counter() - started
+    bench.raw["synthetic_generation_s"] = seconds
+    bench.add(f"synthetic ×{factor} database generation (info)", round(seconds, 2), "s")
+    log(f"synthetic ×{factor} database: {seconds:.2f} s, {path.stat().st_size / 1e6:.1f} MB")
+    return path
+
+
+def cold_start(browser, script: Path, db_url: str | None, selector: str) -> tuple[float, App]:
+    """Seconds from process start to `selector` visible, in a fresh browser context; the app keeps running."""
+    context = browser.new_context(viewport=VIEWPORT)
+    tab = context.new_page()
+    app = App(script, db_url)
+    try:
+        app.start(poll=0.02)
+        tab.goto(app.base + "/", wait_until="commit", timeout=60_000)
+        tab.wait_for_selector(selector, state="visible", timeout=60_000)
+        seconds = time.perf_counter() - app.started_at
+    except BaseException:
+        app.stop()
+        context.close()
+        raise
+    app.context, app.tab = context, tab
+    return seconds, app
+
+
+def warm_renders(bench: Bench, tab, app: App, paths: list[tuple[str, str]], runs: int, label: str) -> dict[str, list]:
+    """Per page: one warm-up visit, then `runs` timed visits (ms) in the same open tab.
+
+    A page that does not render within the time limit is recorded as such and not retried; its
+    script may still be running on the server (a stop only takes effect at the next Streamlit
+    call), so the server is restarted and opened at the root before the next page is measured.
+    """
+    times: dict[str, list] = {}
+    for name, path in paths:
+        samples = []
+        for attempt in range(runs + 1):
+            try:
+                value = timed_visit(tab, app.base + path, timeout=PAGE_TIMEOUT_MS)
+            except Exception as problem:
+                bench.note(
+                    f"{label}: {name} did not render within {PAGE_TIMEOUT_MS // 1000} s ({type(problem).__name__}); "
+                    "server restarted"
+                )
+                samples.append(None)
+                app.restart()
+                timed_visit(tab, app.base + "/", timeout=60_000)
+                break
+            errors = tab.evaluate(SCREEN_ERRORS_JS)
+            if errors and attempt == 0:
+                bench.note(f"{label}: {name} shows {len(errors)} error box(es): {errors[0][:120]}")
+            if attempt:
+                samples.append(value)
+        times[name] = samples
+    return times
+
+
+def show_ms(times: dict[str, list]) -> str:
+    """'page 123 ms, …' for the log; pages that did not render are marked."""
+    shown = []
+    for name, samples in times.items():
+        value = median(samples)
+        shown.append(f"{name} {value:.0f} ms" if value is not None else f"{name} did not render")
+    return ", ".join(shown)
+
+
+def navigate_in_app(tab, base: str, path: str) -> float | None:
+    """Open a page through its sidebar link (same session); ms until rendered, None if opened by URL."""
+    tab.evaluate(RUN_COUNTER_JS)
+    before = tab.evaluate("() => window.__benchRuns")
+    link = tab.locator(f'[data-testid="stSidebarNav"] a[href="{base}{path}"]')
+    if not link.count() or not link.is_visible():  # presentation mode hides the sidebar
+        tab.goto(base + path, wait_until="commit")
+        wait_rendered(tab, PAGE_TIMEOUT_MS)
+        return None
+    started = tab.evaluate("() => performance.now()")
+    link.click(timeout=15_000)
+    finished = tab.wait_for_function(RUN_FINISHED_JS, arg=before, timeout=PAGE_TIMEOUT_MS, polling="raf").json_value()
+    wait_rendered(tab, PAGE_TIMEOUT_MS)
+    return finished - started
+
+
+def visit_every_page_in_session(tab, base: str, paths, already_open: bool = False) -> dict[str, float | None]:
+    """One session through every page: the first by URL (unless open already), then the sidebar links."""
+    times = {}
+    for index, (name, path) in enumerate(paths):
+        if index == 0:
+            times[name] = None if already_open else timed_visit(tab, base + path, timeout=60_000)
+        else:
+            times[name] = navigate_in_app(tab, base, path)
+    return times
+
+
+def measure_memory(bench: Bench, browser, app: App, paths) -> None:
+    """RSS of the server with 1 session (the open tab through every page), then 5 concurrent sessions."""
+    in_app = visit_every_page_in_session(app.tab, app.base, paths, already_open=True)
+    bench.raw["in_app_navigation_ms"] = in_app
+    time.sleep(1)
+    one = app.rss_bytes() / 1e6
+    contexts = []
+    for _ in range(4):
+        context = browser.new_context(viewport=VIEWPORT)
+        contexts.append(context)
+        visit_every_page_in_session(context.new_page(), app.base, paths)
+    time.sleep(1)
+    five = app.rss_bytes() / 1e6
+    bench.raw["memory_mb"] = {"1_session": one, "5_sessions": five}
+    bench.add("server memory, 1 session (info)", round(one, 1), "MB")
+    bench.add(
+        "server memory, 5 concurrent sessions",
+        round(five, 1),
+        "MB",
+        TARGETS["memory_5_sessions_mb"],
+        five,
+    )
+    log(f"memory: {one:.1f} MB with 1 session, {five:.1f} MB with 5 sessions")
+    for context in contexts:
+        context.close()
+    shown = ", ".join(f"{k} {v:.0f} ms" if v is not None else f"{k} (by URL)" for k, v in in_app.items())
+    log(f"in-app navigation (sidebar link → rendered): {shown}")
+
+
+def measure_slider(bench: Bench, tab, base: str, runs: int) -> None:
+    """Scenario share slider: key press → first updated output, timed inside the browser."""
+    timed_visit(tab, base + "/scenarios", timeout=30_000)
+    sliders = tab.locator('[data-testid="stMain"] [data-testid="stSlider"] input[type="range"]')
+    if sliders.count() == 0:
+        bench.add("scenario slider → updated total", None, "ms", TARGETS["slider_ms"])
+        bench.note("scenarios page has no slider yet (page under construction): slider latency not measured")
+        return
+    slider = sliders.first
+    for index in range(sliders.count()):
+        if sliders.nth(index).get_attribute("max") == "100":
+            slider = sliders.nth(index)
+            break
+    label = slider.get_attribute("aria-label") or "?"
+    tab.evaluate(RUN_COUNTER_JS)
+    tab.evaluate(SLIDER_PROBE_JS)
+    slider.focus()
+    changes, finishes = [], []
+    step_down = float(slider.input_value()) > float(slider.get_attribute("min") or 0)
+    for index in range(runs + 1):
+        before = tab.evaluate("() => window.__benchRuns")
+        key = "ArrowLeft" if (index % 2 == 0) == step_down else "ArrowRight"
+        slider.press(key)
+        try:
+            change = tab.wait_for_function(
+                "() => window.__benchChange !== null ? window.__benchChange - window.__benchKey : false",
+                timeout=10_000,
+                polling="raf",
+            ).json_value()
+            finished = tab.wait_for_function(RUN_FINISHED_JS, arg=before, timeout=10_000, polling="raf").json_value()
+        except Exception:
+            bench.note(f"slider «{label}»: no output changed within 10 s of {key}")
+            continue
+        if index:  # the first press warms the caches of the new value
+            changes.append(change)
+            finishes.append(finished - tab.evaluate("() => window.__benchKey"))
+    value = median(changes)
+    bench.raw["slider_ms"] = {"label": label, "key_to_change": changes, "key_to_run_end": finishes}
+    bench.add(
+        "scenario slider → updated total (browser)",
+        round(value) if value is not None else None,
+        "ms",
+        TARGETS["slider_ms"],
+        value,
+    )
+    if finishes:
+        bench.add("scenario slider → script run finished (info)", round(median(finishes)), "ms")
+    log(f"slider «{label}»: key → output {value} ms; key → run end {median(finishes)} ms")
+
+
+def measure_scenario_model(bench: Bench) -> None:
+    """The pure scenario model (dashboard.scenarios.compute_scenario on the report's inputs), if it exists yet."""
+    try:
+        model = importlib.import_module("dashboard.scenarios")
+        from dashboard.data.database import Database
+        from dashboard.data.queries import execute
+
+        database = Database(f"sqlite:///{REAL_DB}")
+        try:
+            inputs = model.inputs_from_frame(execute(database, "scenarios/model_inputs"))
+        finally:
+            database.dispose()
+        share = model.share_from_percent(37)
+
+        def call():
+            return model.compute_scenario(inputs, share)
+
+        call()
+    except (ImportError, AttributeError, OSError) as problem:
+        bench.note(f"pure scenario model not measured (module or query not there yet: {problem})")
+        return
+    timer = timeit.Timer(call)
+    loops, _ = timer.autorange()
+    samples = [seconds / loops * 1000 for seconds in timer.repeat(repeat=5, number=loops)]
+    value = median(samples)
+    bench.raw["scenario_model_ms"] = samples
+    bench.add("scenario model call, pure (compute_scenario)", round(value, 3), "ms", TARGETS["slider_ms"], value)
+    log(f"scenario model compute_scenario: {value:.3f} ms per call")
+
+
+def shown_data_version(tab, base: str) -> str:
+    """Text of the sidebar's About box (where the app shows the data version)."""
+    try:
+        timed_visit(tab, base + "/", timeout=PAGE_TIMEOUT_MS)
+        about = tab.locator('[data-testid="stSidebar"] [data-testid="stExpander"]').first
+        about.locator("summary").click(timeout=10_000)
+        tab.wait_for_timeout(300)
+        return about.inner_text(timeout=10_000).replace("\n", " ")
+    except Exception as problem:
+        return f"(About box not readable: {type(problem).__name__})"
+
+
+def add_warm_rows(bench: Bench, real: dict, hello: float, label: str) -> None:
+    for name, samples in real.items():
+        value = median(samples)
+        ratio = value / hello if value and hello else None
+        bench.add(
+            f"{label} {name}",
+            round(value) if value else None,
+            "ms",
+            TARGETS["warm_page_ratio"],
+            ratio,
+            baseline=round(hello),
+            ratio=round(ratio, 2) if ratio else None,
+        )
+
+
+def run(runs: int, cold_runs: int, factor: int, output: Path) -> Bench:
+    from playwright.sync_api import sync_playwright
+
+    bench = Bench()
+    started = time.perf_counter()
+    bench.raw["machine"] = machine()
+    print_machine(bench.raw["machine"])
+    paths = page_paths()
+    real_url = f"sqlite:///{ensure_real_database()}"
+    with tempfile.TemporaryDirectory(prefix="wallimage-bench-") as folder:
+        folder = Path(folder)
+        measure_build(bench, folder)
+        synthetic = make_synthetic(bench, folder, factor)
+        measure_scenario_model(bench)
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            hello_app = dashboard = None
+            try:
+                hello_cold, dashboard_cold = [], []
+                for round_number in range(cold_runs):
+                    for apps, script, url, selector in (
+                        (hello_cold, HELLO_APP, None, '[data-testid="stMain"] h1'),
+                        (dashboard_cold, DASHBOARD_APP, real_url, '[data-testid="stMetricValue"]'),
+                    ):
+                        seconds, app = cold_start(browser, script, url, selector)
+                        apps.append(seconds)
+                        if round_number == cold_runs - 1:
+                            hello_app, dashboard = (app, dashboard) if script == HELLO_APP else (hello_app, app)
+                        else:
+                            app.context.close()
+                            app.stop()
+                log(
+                    "cold start: hello "
+                    + ", ".join(f"{s:.2f}" for s in hello_cold)
+                    + " s; dashboard "
+                    + ", ".join(f"{s:.2f}" for s in dashboard_cold)
+                    + " s"
+                )
+                hello_cold_s, dashboard_cold_s = median(hello_cold), median(dashboard_cold)
+                bench.raw["cold_start_s"] = {"hello": hello_cold, "dashboard": dashboard_cold}
+                bench.add("cold start hello-world → first text", round(hello_cold_s, 2), "s")
+                ratio = dashboard_cold_s / hello_cold_s
+                bench.add(
+                    "cold start dashboard → first overview figure",
+                    round(dashboard_cold_s, 2),
+                    "s",
+                    TARGETS["cold_start_ratio"],
+                    ratio,
+                    baseline=round(hello_cold_s, 2),
+                    ratio=round(ratio, 2),
+                )
+
+                hello_times = warm_renders(bench, hello_app.tab, hello_app, [("hello", "/")], runs, "hello-world")
+                hello_times = hello_times["hello"]
+                hello_ms = median(hello_times)
+                bench.raw["warm_ms_hello"] = hello_times
+                bench.add("warm render hello-world", round(hello_ms), "ms")
+                log(f"warm hello-world: {hello_ms:.0f} ms")
+                hello_app.context.close()
+                hello_app.stop()
+                hello_app = None
+
+                measure_memory(bench, browser, dashboard, paths)
+                real_times = warm_renders(bench, dashboard.tab, dashboard, paths, runs, "real DB")
+                bench.raw["warm_ms_real"] = real_times
+                add_warm_rows(bench, real_times, hello_ms, "warm render")
+                log(f"warm pages (real DB): {show_ms(real_times)}")
+                measure_slider(bench, dashboard.tab, dashboard.base, runs)
+                dashboard.context.close()
+                dashboard.stop()
+                dashboard = None
+
+                syn_app = App(DASHBOARD_APP, f"sqlite:///{synthetic}")
+                syn_app.start()
+                try:
+                    context = browser.new_context(viewport=VIEWPORT)
+                    tab = context.new_page()
+                    timed_visit(tab, syn_app.base + "/", timeout=60_000)
+                    syn_times = warm_renders(bench, tab, syn_app, paths, runs, f"×{factor} DB")
+                    syn_memory = syn_app.rss_bytes() / 1e6
+                    version = shown_data_version(tab, syn_app.base)
+                    context.close()
+                finally:
+                    syn_app.stop()
+                bench.raw["warm_ms_synthetic"] = syn_times
+                bench.raw["memory_mb"]["synthetic_1_session"] = syn_memory
+                bench.raw["synthetic_about_box"] = version
+                if f"synthetic-x{factor}" not in version:
+                    bench.note(f"the About box does not show the synthetic data version (it shows: {version[:200]!r})")
+                else:
+                    log(f"About box on the ×{factor} DB: {version[:160]!r}")
+                for name, samples in syn_times.items():
+                    value, base = median(samples), median(real_times[name])
+                    ratio = value / base if value and base else None
+                    bench.add(
+                        f"×{factor} DB warm render {name}",
+                        round(value) if value else None,
+                        "ms",
+                        TARGETS["synthetic_ratio"],
+                        ratio,
+                        baseline=round(base) if base else None,
+                        ratio=round(ratio, 2) if ratio else None,
+                    )
+                log(f"warm pages (×{factor} DB): {show_ms(syn_times)}")
+            finally:
+                for app in (hello_app, dashboard):
+                    if app is not None:
+                        app.stop()
+                browser.close()
+    bench.raw["machine"]["load_average_end"] = [round(v, 2) for v in os.getloadavg()]
+    bench.raw["total_s"] = time.perf_counter() - started
+    return bench
+
+
+def print_machine(info: dict) -> None:
+    print("Machine")
+    print(f"  CPU        {info['cpu']} ({info['cores']} cores), RAM {info['ram_gb']} GB")
+    print(f"  load avg   {' '.join(str(v) for v in info['load_average'])} (1/5/15 min) at start")
+    print(f"  versions   Python {info['python']}, Streamlit {info['streamlit']}, {info['chromium']}")
+    print(f"  platform   {info['platform']}")
+    print(flush=True)
+
+
+def format_target(row: dict) -> str:
+    target = row["target"]
+    if target is None:
+        return ""
+    name = row["measure"]
+    if name.startswith("cold start dashboard"):
+        return f"≤ {target}× hello"
+    if name.startswith("warm render"):
+        return f"≤ {target}× hello"
+    if name.startswith("×"):
+        return f"≤ {target}× real DB"
+    return f"≤ {target:g} {row['unit']}"
+
+
+def print_table(bench: Bench) -> None:
+    header = f"{'measure':<52} {'value':>10} {'baseline':>10} {'ratio':>7}  {'target':<16} status"
+    print()
+    print(header)
+    print("-" * len(header))
+    for row in bench.measures:
+        value = "—" if row["value"] is None else f"{row['value']:g} {row['unit']}"
+        baseline = "" if row["baseline"] is None else f"{row['baseline']:g} {row['unit']}"
+        ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}×"
+        print(f"{row['measure']:<52} {value:>10} {baseline:>10} {ratio:>7}  {format_target(row):<16} {row['status']}")
+    print()
+    print("baseline = hello-world (cold start, warm render) or the real database (×100 rows); ratio = value / baseline")
+    for note in bench.notes:
+        print(f"note: {note}")
+    machine_info = bench.raw["machine"]
+    print(
+        f"load average {machine_info['load_average']} at start, {machine_info['load_average_end']} at end; "
+        f"total {bench.raw['total_s']:.0f} s"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed visits per page (median reported)")
+    parser.add_argument("--cold-runs", type=int, default=3, help="cold starts per app (median reported)")
+    parser.add_argument("--factor", type=int, default=100, help="size of the synthetic database")
+    parser.add_argument("--output", type=Path, default=RESULTS, help="JSON results file")
+    args = parser.parse_args(argv)
+    bench = run(args.runs, args.cold_runs, args.factor, args.output)
+    print_table(bench)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "targets": TARGETS,
+        "measures": bench.measures,
+        "notes": bench.notes,
+        "raw": bench.raw,
+    }
+    args.output.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"results written to {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -240,7 +240,7 @@ def works_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                 "source_id",
             ]
         ]
-        .assign(note=[work_note(i, n, lang) for i, n in zip(out["work_id"], out["note"])])
+        .assign(note=[work_note(n) for n in out["note"]])
         .rename(columns={"work_id": "work_no", "ratio_pct": "ratio_derived_pct"})
     )
 
@@ -278,9 +278,9 @@ def sector_ratio(sector_totals: pd.DataFrame, sector: str) -> float | None:
     return _round_ratio(ratio_pct(int(row["walloon_spend_cents"].iloc[0]), int(row["investment_cents"].iloc[0])))
 
 
-def work_note(work_id: int, note, lang: str) -> str:
-    """A work's note in the session language (the database stores it in English only)."""
-    return localised_text(f"investment.work_note_{int(work_id)}", note, lang)
+def work_note(note) -> str:
+    """A work's note, or an empty text (run_query already gives it in the session language)."""
+    return "" if _missing(note) or not str(note).strip() else str(note)
 
 
 def query_sources(name: str) -> list[str]:
@@ -318,24 +318,6 @@ def gaming_call_table(frame: pd.DataFrame) -> pd.DataFrame:
     out = with_ratio(frame).rename(columns={"ratio_pct": "ratio_derived_pct"})
     columns = ["ordinal", "project", "company", "investment_cents", "walloon_spend_cents", "ratio_printed_bp"]
     return out[[*columns, "ratio_derived_pct"]]
-
-
-def localised_text(key: str, stored, lang: str) -> str:
-    """A text the database stores in English, in the session language when the catalogue has it."""
-    if _missing(stored) or not str(stored).strip():
-        return ""
-    text = translate(key, lang)
-    return str(stored) if text == key else text
-
-
-def localise_history(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """History rows with their period labels and notes in the session language."""
-    out = frame.copy()
-    out["period_label"] = [
-        localised_text(f"investment.history_period_{r}", p, lang) for r, p in zip(out["row_id"], out["period_label"])
-    ]
-    out["note"] = [localised_text(f"investment.history_note_{r}", n, lang) for r, n in zip(out["row_id"], out["note"])]
-    return out
 
 
 def peer_rows(history: pd.DataFrame) -> pd.DataFrame:

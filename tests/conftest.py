@@ -217,6 +217,8 @@ def page(browser, request):
             outside.append(route.request.url)
             route.abort()
 
+    # Generous waits: CI shares a 2-core machine; these are correctness tests, not timings.
+    context.set_default_timeout(90_000)
     context.route("**/*", guard)
     tab = context.new_page()
     tab.outside_requests = outside
@@ -231,7 +233,7 @@ def page(browser, request):
     context.close()
 
 
-def wait_for_app(tab, timeout: float = 30_000) -> None:
+def wait_for_app(tab, timeout: float = 90_000) -> None:
     """Wait until Streamlit has rendered and finished running the script."""
     tab.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout)
     tab.wait_for_timeout(300)

@@ -97,7 +97,7 @@ def test_work_card_shows_notes_and_discrepancies(app_env):
     at = run_app(PAGE)
     at.selectbox(key="investment_work").set_value(20).run()
     assert not at.exception
-    assert any("Blitz" in i.value for i in at.info)
+    assert any(i.value == "Classé « Blitz » au §7.1 (voir les incohérences)." for i in at.info)  # note in French
     assert any("Siempre es invierno" in w.value and "Blitz" in w.value for w in at.warning)
     at.selectbox(key="investment_work").set_value(30).run()
     assert any("Lordachescu" in w.value for w in at.warning)

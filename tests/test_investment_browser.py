@@ -25,7 +25,7 @@ def test_filter_from_url_then_on_screen_then_xlsx_download(page, app_server):
     page.get_by_text("Investi et dépenses wallonnes par année").wait_for()  # the by-year chart card
     sector = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Secteur")
     expect(sector).to_contain_text(
-        "Prises de vues r", timeout=30_000
+        "Prises de vues r", timeout=90_000
     )  # preset from the URL (the chip may be cut with an ellipsis)
     page.get_by_role("tab", name="2024 en détail").click()
     page.get_by_text("2024 par secteur").wait_for()

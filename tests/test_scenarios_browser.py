@@ -10,7 +10,7 @@ from conftest import visible_text, wait_for_app
 pytestmark = pytest.mark.browser
 
 
-def wait_for_text(page, text: str, timeout: float = 20_000) -> None:
+def wait_for_text(page, text: str, timeout: float = 90_000) -> None:
     page.wait_for_function(
         "t => document.body.innerText.replace(/\\u00a0|\\u202f/g, ' ').includes(t)", arg=text, timeout=timeout
     )

@@ -69,7 +69,7 @@ def work_card(
             t("investment.card_text", company=work["depositary_company"], directors=names, kinds=kinds)
             + f"  \n{t('investment.card_printed')} « {work['coproduction_printed']} »"
         )
-        note = inv.work_note(work_id, work["note"], lang)
+        note = inv.work_note(work["note"])
         if note:
             st.info(note, icon="📝")
         for _, row in inv.discrepancies_for_work(discrepancies, work_id).iterrows():

@@ -24,7 +24,7 @@ values = cards.filter_bar(values)
 params, context = inv.query_params(values), inv.filters_context(values, lang)
 tabs = st.tabs([t(f"investment.tab_{tab}") for tab in ("years", "2024", "posts", "works", "peers", "gaming")])
 history = run_query("investment/history_by_fund", funds=[inv.OWN_FUND, *inv.PEER_FUNDS], scopes=list(inv.SCOPES))
-history = inv.localise_history(inv.history_values(cards.with_source_labels(history)), lang)
+history = inv.history_values(cards.with_source_labels(history))
 
 with tabs[0]:
     cards.history_cards(history, page)

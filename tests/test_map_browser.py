@@ -25,7 +25,7 @@ CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 def open_map(page, app_server, query: str = "") -> None:
     page.goto(f"{app_server}/map{query}")
     wait_for_app(page)
-    page.wait_for_selector(CANVAS, timeout=30_000)
+    page.wait_for_selector(CANVAS, timeout=90_000)
     page.wait_for_timeout(2000)  # WebGL (SwiftShader) draws after the script has finished
 
 

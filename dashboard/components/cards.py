@@ -49,7 +49,7 @@ def downloads(frame: pd.DataFrame, meta: Meta, key: str) -> None:
         t("export.sources"): "; ".join(source_labels(meta.source_ids)),
         t("export.data_version"): data_version(),
     }
-    left, right, _ = st.columns([1, 1, 4])
+    left, right, _ = st.columns([1, 1, 2])
     stem = key.replace(":", "_")
     left.download_button(
         t("export.csv"),

@@ -110,8 +110,18 @@ def app_env(monkeypatch, fixture_db_url):
     return fixture_db_url
 
 
-def run_app(page: str | None = None, lang: str = "fr", params: dict | None = None, timeout: float = 60):
-    """AppTest of the app (streamlit_app.py) switched to a page file, e.g. 'dashboard/pages/investment.py'."""
+def run_app(
+    page: str | None = None,
+    lang: str = "fr",
+    params: dict | None = None,
+    timeout: float = 60,
+    state: dict | None = None,
+):
+    """AppTest of the app (streamlit_app.py) switched to a page file, e.g. 'dashboard/pages/investment.py'.
+
+    `state` presets session state before the first run, e.g. the open tab of a page with lazy tabs
+    ({"investment_tab": "Les œuvres"}) or an open "data behind" expander ({"key:data": True}).
+    """
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(APP), default_timeout=timeout)
@@ -119,6 +129,8 @@ def run_app(page: str | None = None, lang: str = "fr", params: dict | None = Non
         at.query_params["lang"] = lang
     for key, value in (params or {}).items():
         at.query_params[key] = value
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
     # Switch before the first run, so the target page (not the overview) reads the URL parameters.
     if page:
         at.switch_page(page)

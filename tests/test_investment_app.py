@@ -2,7 +2,14 @@
 
 from conftest import run_app
 
+from dashboard.components.i18n import translate
+
 PAGE = "dashboard/pages/investment.py"
+
+
+def on_tab(tab: str, lang: str = "fr", *open_tables: str) -> dict:
+    """Session state opening one of the page's (lazy) tabs and the 'data behind' of some chart cards."""
+    return {"investment_tab": translate(f"investment.tab_{tab}", lang), **{f"{key}:data": True for key in open_tables}}
 
 
 def metrics(at) -> dict[str, str]:
@@ -19,25 +26,41 @@ def table_with(at, column: str):
 
 
 def test_page_in_french_shows_the_2024_totals(app_env):
-    at = run_app(PAGE)
+    at = run_app(PAGE, state=on_tab("2024", "fr", "investment_by_sector"))
     assert not at.exception and not at.error
     values = metrics(at)
     assert values["Œuvres"] == "49"
     assert values["Investi par Wallimage"] == "7.094.800,00 €"
     assert values["Dépenses wallonnes"] == "46.231.969,51 €"
     assert values["Ratio dépenses / investissement"] == "651,63 %"
-    works = table_with(at, "Titre")
-    assert len(works) == 49
     sectors = table_with(at, "Secteur").set_index("Secteur")
     assert sectors.loc["Prises de vues réelles", "Œuvres"] == 35
     assert sectors.loc["Animation", "Ratio (%)"] == 706.99
-    # The first work's card (work 1) with its ratio against the live-action ratio.
-    assert values["Ratio de l’œuvre"] == "475,57 %" and values["Ratio du secteur"] == "638,63 %"
     assert at.title[0].value == "Investissement et dépenses wallonnes"
 
 
+def test_only_the_open_tab_runs(app_env):
+    at = run_app(PAGE)
+    names = ("years", "2024", "posts", "works", "peers", "gaming")
+    assert [tab.label for tab in at.tabs] == [translate(f"investment.tab_{name}", "fr") for name in names]
+    assert not at.metric and len(at.get("plotly_chart")) == 2  # the by-year tab: two charts, no 2024 cards
+    assert not at.dataframe  # the data behind a chart is computed when its expander is opened
+    at = run_app(PAGE, state={"investment_history:data": True})
+    assert len(table_with(at, "Année ou période")) == 8  # the single years of HISTORY.md and 2024
+
+
+def test_works_tab_lists_the_49_works_and_opens_the_first_card(app_env):
+    at = run_app(PAGE, state=on_tab("works"))
+    assert not at.exception and not at.error
+    works = table_with(at, "Titre")
+    assert len(works) == 49
+    values = metrics(at)
+    # The first work's card (work 1) with its ratio against the live-action ratio.
+    assert values["Ratio de l’œuvre"] == "475,57 %" and values["Ratio du secteur"] == "638,63 %"
+
+
 def test_page_in_english(app_env):
-    at = run_app(PAGE, lang="en")
+    at = run_app(PAGE, lang="en", state=on_tab("2024", "en", "investment_by_origin"))
     assert not at.exception and not at.error
     values = metrics(at)
     assert values["Invested by Wallimage"] == "€7,094,800.00"
@@ -46,12 +69,13 @@ def test_page_in_english(app_env):
     origins = table_with(at, "Origin").set_index("Origin")
     assert origins.loc["Initiated in Belgium", "Works"] == 17
     assert at.title[0].value == "Investment and Walloon spend"
+    at = run_app(PAGE, lang="en", state=on_tab("peers", "en"))
     assert any("not a league table" in w.value for w in at.warning)
 
 
 def test_url_filters_preset_the_widgets_and_filter_the_rows(app_env):
     params = {"sector": "live_action,animation", "type": "feature", "origin": "france", "role": "minority"}
-    at = run_app(PAGE, params=params)
+    at = run_app(PAGE, params=params, state=on_tab("works"))
     assert not at.exception and not at.error and not at.info
     assert at.multiselect(key="investment_sector").value == ["live_action", "animation"]
     assert at.multiselect(key="investment_type").value == ["feature"]
@@ -60,32 +84,35 @@ def test_url_filters_preset_the_widgets_and_filter_the_rows(app_env):
     works = table_with(at, "Titre")
     assert len(works) == 12  # §7.1.2.1: 12 features initiated in France, all minority co-productions
     assert set(works["Origine"]) == {"Initié en France"} and set(works["Majoritaire / minoritaire"]) == {"Minoritaire"}
+    at = run_app(PAGE, params=params, state=on_tab("2024"))
     values = metrics(at)
     assert values["Œuvres"] == "12" and values["Investi par Wallimage"] == "1.725.000,00 €"
     assert values["Dépenses wallonnes"] == "11.931.232,70 €"
 
 
 def test_changing_a_filter_updates_everything_and_the_url(app_env):
-    at = run_app(PAGE)
+    at = run_app(PAGE, state=on_tab("2024"))
     at.multiselect(key="investment_sector").set_value(["tv_format"]).run()
     assert not at.exception
     values = metrics(at)
     assert values["Œuvres"] == "1" and values["Investi par Wallimage"] == "130.000,00 €"
     assert values["Ratio dépenses / investissement"] == "201,81 %"
     assert at.query_params["sector"] in ("tv_format", ["tv_format"])
+    at.session_state["investment_tab"] = translate("investment.tab_works", "fr")
+    at.run()
     assert len(table_with(at, "Titre")) == 1
     at.text_input(key="investment_q").set_value("Maintenant").run()
     assert at.query_params["q"] in ("Maintenant", ["Maintenant"])
 
 
 def test_filters_with_no_work_say_so(app_env):
-    at = run_app(PAGE, params={"sector": "tv_format", "type": "series"})
+    at = run_app(PAGE, params={"sector": "tv_format", "type": "series"}, state=on_tab("2024"))
     assert not at.exception and not at.error
     assert any(i.value == "Aucune œuvre ne correspond à ces filtres." for i in at.info)
 
 
 def test_invalid_url_parameter_is_ignored_with_a_notice(app_env):
-    at = run_app(PAGE, params={"sector": "cinema,animation", "colour": "red"})
+    at = run_app(PAGE, params={"sector": "cinema,animation", "colour": "red"}, state=on_tab("2024"))
     assert not at.exception and not at.error
     notice = " ".join(i.value for i in at.info)
     assert "sector=cinema" in notice and "colour" in notice
@@ -94,7 +121,7 @@ def test_invalid_url_parameter_is_ignored_with_a_notice(app_env):
 
 
 def test_work_card_shows_notes_and_discrepancies(app_env):
-    at = run_app(PAGE)
+    at = run_app(PAGE, state=on_tab("works"))
     at.selectbox(key="investment_work").set_value(20).run()
     assert not at.exception
     assert any(i.value == "Classé « Blitz » au §7.1 (voir les incohérences)." for i in at.info)  # note in French

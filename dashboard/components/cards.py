@@ -6,6 +6,7 @@ offers the data behind it as CSV and XLSX (the XLSX carries a context sheet).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -39,7 +40,11 @@ def footer(meta: Meta) -> None:
 
 
 def downloads(frame: pd.DataFrame, meta: Meta, key: str) -> None:
-    """CSV and XLSX buttons for the data behind a chart or table."""
+    """CSV and XLSX buttons for the data behind a chart or table.
+
+    The files are made when a button is pressed (deferred), not on every run of the page: the
+    XLSX context sheet then also carries the moment of the export.
+    """
     lang = current_language()
     context = {
         t("export.page"): meta.page,
@@ -53,30 +58,37 @@ def downloads(frame: pd.DataFrame, meta: Meta, key: str) -> None:
     stem = key.replace(":", "_")
     left.download_button(
         t("export.csv"),
-        to_csv_bytes(frame),
+        functools.partial(to_csv_bytes, frame),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"{key}:csv",
+        on_click="ignore",
         width="stretch",
     )
     right.download_button(
         t("export.xlsx"),
-        to_xlsx_bytes(frame, context, lang),
+        functools.partial(to_xlsx_bytes, frame, context, lang),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}:xlsx",
+        on_click="ignore",
         width="stretch",
     )
 
 
 def chart_card(figure, meta: Meta, frame: pd.DataFrame, key: str) -> None:
-    """A plotly chart with its footer and downloads (the table is the text alternative)."""
+    """A plotly chart with its footer and downloads (the table is the text alternative).
+
+    The table behind the chart is computed only when its expander is opened.
+    """
     with st.container(border=True):
         st.markdown(f"**{meta.title}**")
         st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch", key=f"{key}:chart")
         footer(meta)
-        with st.expander(t("common.data_behind")):
-            st.dataframe(display_frame(frame), hide_index=True, width="stretch")
+        behind = st.expander(t("common.data_behind"), key=f"{key}:data", on_change="rerun")
+        if behind.open:
+            with behind:
+                st.dataframe(display_frame(frame), hide_index=True, width="stretch")
         downloads(export_frame(frame), meta, key)
 
 

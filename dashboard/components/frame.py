@@ -103,3 +103,17 @@ def page_header(title_key: str, intro_key: str | None = None) -> None:
     st.title(t(title_key))
     if intro_key:
         st.markdown(t(intro_key))
+
+
+def lazy_tabs(labels: dict[str, str], key: str):
+    """Tabs whose hidden panels do not run: (the open tab's container, its name).
+
+    Only the chosen tab's content is computed and sent (switching tabs reruns the page), so a page
+    with six tabs costs one. The choice is kept in session state under `key`; a language switch
+    relabels the tabs and opens the first one.
+    """
+    tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
+    for name, tab in zip(labels, tabs):
+        if tab.open:
+            return tab, name
+    return tabs[0], next(iter(labels))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from dashboard.components.i18n import current_language
@@ -16,21 +18,23 @@ def _document_name(document_id: str, lang: str) -> str:
 def source_labels(source_ids: list[str], short: bool = False) -> list[str]:
     """'Bilan 2024 §7.1 (7.1 Département Coproductions …)' for each id, in the session language."""
     lang = current_language()
-    table = run_query("sources/all_sources").set_index("source_id")
-    labels = []
-    for source_id in dict.fromkeys(source_ids):
-        if source_id not in table.index:
-            labels.append(source_id)
-            continue
-        row = table.loc[source_id]
+    known = _labels(get_database().identity, lang)
+    return [known.get(source_id, (source_id, source_id))[1 if short else 0] for source_id in dict.fromkeys(source_ids)]
+
+
+@functools.lru_cache(maxsize=8)
+def _labels(identity: str, lang: str) -> dict[str, tuple[str, str]]:
+    """(long, short) label of every source of one database state, in one language."""
+    labels = {}
+    for row in run_query("sources/all_sources").to_dict("records"):
+        source_id = row["source_id"]
         if row["document_id"] == "B24":
-            number = source_id.removeprefix("B24-")
-            text = f"{_document_name('B24', lang)} §{number}"
-            labels.append(text if short else f"{text} ({row['section']})")
+            text = f"{_document_name('B24', lang)} §{source_id.removeprefix('B24-')}"
+            labels[source_id] = (f"{text} ({row['section']})", text)
         else:
             title = row["document_title"]
             details = " ".join(str(row[c]) for c in ("publisher", "published") if pd.notna(row[c]) and row[c])
-            labels.append(title if short or not details else f"{title} — {details}")
+            labels[source_id] = (f"{title} — {details}" if details else title, title)
     return labels
 
 

@@ -86,9 +86,17 @@ def get_database() -> Database:
     return _open_database(url, _identity_key(url))
 
 
-@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _cached_query(name: str, params: tuple, identity: str, _db: Database) -> pd.DataFrame:
-    return execute(_db, name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
+@st.cache_resource(ttl=3600, max_entries=1024, show_spinner=False)
+def _shared_result(name: str, params: tuple, identity: str, lang: str, _db: Database) -> pd.DataFrame:
+    """One result per query, parameters, database state and language, shared by every session.
+
+    A resource cache (no pickling on each hit): callers get a copy, never this frame.
+    """
+    frame = execute(_db, name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
+    if any(c in frame.columns for c in TRANSLATED_COLUMNS):
+        table = execute(_db, "sources/text_translations")
+        frame = localise_frame(frame, dict(zip(table["text_en"], table["text_fr"])), lang)
+    return frame
 
 
 def run_query(name: str, **params) -> pd.DataFrame:
@@ -97,8 +105,4 @@ def run_query(name: str, **params) -> pd.DataFrame:
 
     db = get_database()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    frame = _cached_query(name, frozen, db.identity, db).copy()
-    if any(c in frame.columns for c in TRANSLATED_COLUMNS):
-        table = _cached_query("sources/text_translations", (), db.identity, db)
-        frame = localise_frame(frame, dict(zip(table["text_en"], table["text_fr"])), current_language())
-    return frame
+    return _shared_result(name, frozen, db.identity, current_language(), db).copy()

@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard import investment as inv
 from dashboard.components import investment_cards as cards
 from dashboard.components.cards import Meta, table_card
-from dashboard.components.frame import page_header, read_page_params, write_page_params
+from dashboard.components.frame import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, t
 from dashboard.data.queries import run_query
 
@@ -22,87 +22,92 @@ page_header("investment.title", "investment.intro")
 lang, page = current_language(), t("nav.investment")
 values = cards.filter_bar(values)
 params, context = inv.query_params(values), inv.filters_context(values, lang)
-tabs = st.tabs([t(f"investment.tab_{tab}") for tab in ("years", "2024", "posts", "works", "peers", "gaming")])
-history = run_query("investment/history_by_fund", funds=[inv.OWN_FUND, *inv.PEER_FUNDS], scopes=list(inv.SCOPES))
-history = inv.history_values(cards.with_source_labels(history))
+names = ("years", "2024", "posts", "works", "peers", "gaming")
+tab, active = lazy_tabs({name: t(f"investment.tab_{name}") for name in names}, key="investment_tab")
+if active in ("years", "peers"):
+    history = run_query("investment/history_by_fund", funds=[inv.OWN_FUND, *inv.PEER_FUNDS], scopes=list(inv.SCOPES))
+    history = inv.history_values(cards.with_source_labels(history))
 
-with tabs[0]:
-    cards.history_cards(history, page)
+with tab:
+    if active == "years":
+        cards.history_cards(history, page)
 
-with tabs[1]:
-    totals = run_query("investment/totals", **params).iloc[0]
-    if int(totals["works"]) == 0:
-        st.info(t("common.no_rows"))
-    else:
-        cards.totals_cards(totals, inv.query_sources("investment/totals"), bool(inv.active_filters(values)))
-        grid = st.columns(2)
-        for index, (dimension, name) in enumerate(inv.BREAKDOWNS.items()):
-            with grid[index % 2]:
-                cards.breakdown_card(run_query(name, **params), dimension, inv.query_sources(name), page, context)
-    st.caption(t("investment.gaming_apart"))
+    elif active == "2024":
+        totals = run_query("investment/totals", **params).iloc[0]
+        if int(totals["works"]) == 0:
+            st.info(t("common.no_rows"))
+        else:
+            cards.totals_cards(totals, inv.query_sources("investment/totals"), bool(inv.active_filters(values)))
+            grid = st.columns(2)
+            for index, (dimension, name) in enumerate(inv.BREAKDOWNS.items()):
+                with grid[index % 2]:
+                    cards.breakdown_card(run_query(name, **params), dimension, inv.query_sources(name), page, context)
+        st.caption(t("investment.gaming_apart"))
 
-with tabs[2]:
-    scope = params["sectors"] if "sector" in inv.active_filters(values) else ["all", *inv.SECTORS]
-    posts = run_query("investment/spend_by_post", sectors=scope)
-    for sector in scope:
-        cards.posts_card(posts[posts["sector"] == sector], sector, page, context)
+    elif active == "posts":
+        scope = params["sectors"] if "sector" in inv.active_filters(values) else ["all", *inv.SECTORS]
+        posts = run_query("investment/spend_by_post", sectors=scope)
+        for sector in scope:
+            cards.posts_card(posts[posts["sector"] == sector], sector, page, context)
 
-with tabs[3]:
-    works = run_query("investment/works_list", **params)
-    values[inv.SEARCH_PARAM] = st.text_input(
-        t("investment.search"),
-        value=values[inv.SEARCH_PARAM],
-        key="investment_q",
-        placeholder=t("investment.search_hint"),
-    )
-    shown = inv.search_works(works, values[inv.SEARCH_PARAM])
-    works_meta = Meta(
-        t("investment.works_title", count=len(shown)),
-        inv.query_sources("investment/works_list"),
-        t("investment.works_note"),
-        page,
-        inv.filters_context(values, lang),
-    )
-    table_card(inv.works_table(shown, lang), works_meta, "investment_works", height=420)
-    if shown.empty:
-        st.info(t("common.no_rows"))
-    else:
-        labels = {int(row["work_id"]): inv.work_option(row) for _, row in shown.iterrows()}
-        chosen = st.selectbox(t("investment.pick_work"), list(labels), format_func=labels.get, key="investment_work")
-        cards.work_card(
-            shown[shown["work_id"] == chosen].iloc[0],
-            run_query("investment/work_directors", work_id=chosen),
-            run_query("investment/work_countries", work_id=chosen),
-            run_query("investment/totals_by_sector", **inv.query_params({})),
-            run_query("investment/work_discrepancies"),
-            page,
+    elif active == "works":
+        works = run_query("investment/works_list", **params)
+        values[inv.SEARCH_PARAM] = st.text_input(
+            t("investment.search"),
+            value=values[inv.SEARCH_PARAM],
+            key="investment_q",
+            placeholder=t("investment.search_hint"),
         )
-
-with tabs[4]:
-    cards.peers_card(history, page)
-
-with tabs[5]:
-    st.markdown(t("investment.gaming_intro"))
-    call, call_total = run_query("investment/gaming_call_2024"), run_query("investment/gaming_call_totals").iloc[0]
-    table_card(
-        inv.gaming_call_table(call),
-        Meta(
-            t("investment.gaming_call_title"),
-            inv.query_sources("investment/gaming_call_2024"),
-            inv.gaming_total_note(call_total, lang),
+        shown = inv.search_works(works, values[inv.SEARCH_PARAM])
+        works_meta = Meta(
+            t("investment.works_title", count=len(shown)),
+            inv.query_sources("investment/works_list"),
+            t("investment.works_note"),
             page,
-        ),
-        "investment_gaming_call",
-    )
-    table_card(
-        inv.gaming_phase_table(run_query("investment/gaming_agreements_by_phase"), lang),
-        Meta(
-            t("investment.gaming_phases_title"),
-            inv.query_sources("investment/gaming_agreements_by_phase"),
-            t("investment.gaming_phases_note"),
-            page,
-        ),
-        "investment_gaming_phases",
-    )
+            inv.filters_context(values, lang),
+        )
+        table_card(inv.works_table(shown, lang), works_meta, "investment_works", height=420)
+        if shown.empty:
+            st.info(t("common.no_rows"))
+        else:
+            labels = {int(row["work_id"]): inv.work_option(row) for _, row in shown.iterrows()}
+            chosen = st.selectbox(
+                t("investment.pick_work"), list(labels), format_func=labels.get, key="investment_work"
+            )
+            cards.work_card(
+                shown[shown["work_id"] == chosen].iloc[0],
+                run_query("investment/work_directors", work_id=chosen),
+                run_query("investment/work_countries", work_id=chosen),
+                run_query("investment/totals_by_sector", **inv.query_params({})),
+                run_query("investment/work_discrepancies"),
+                page,
+            )
+
+    elif active == "peers":
+        cards.peers_card(history, page)
+
+    elif active == "gaming":
+        st.markdown(t("investment.gaming_intro"))
+        call, call_total = run_query("investment/gaming_call_2024"), run_query("investment/gaming_call_totals").iloc[0]
+        table_card(
+            inv.gaming_call_table(call),
+            Meta(
+                t("investment.gaming_call_title"),
+                inv.query_sources("investment/gaming_call_2024"),
+                inv.gaming_total_note(call_total, lang),
+                page,
+            ),
+            "investment_gaming_call",
+        )
+        table_card(
+            inv.gaming_phase_table(run_query("investment/gaming_agreements_by_phase"), lang),
+            Meta(
+                t("investment.gaming_phases_title"),
+                inv.query_sources("investment/gaming_agreements_by_phase"),
+                t("investment.gaming_phases_note"),
+                page,
+            ),
+            "investment_gaming_phases",
+        )
 
 write_page_params(values, inv.PARAM_SPEC)

@@ -1,22 +1,9 @@
 """AppTest of the scenarios page in French and English: published scenarios, the share slider
 (`?share=`), what-if inputs visibly marked as the user's and reset to the report's values."""
 
-from conftest import APP
+from conftest import run_app
 
 PAGE = "dashboard/pages/scenarios.py"
-
-
-def run_app(page: str, lang: str = "fr", params: dict | None = None):
-    """Open the page directly with its URL parameters, as a fresh browser session does.
-
-    (conftest's run_app lands on the overview first, which drops page parameters it does not know.)"""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in {**({"lang": lang} if lang != "fr" else {}), **(params or {})}.items():
-        at.query_params[key] = value
-    at.switch_page(page)
-    return at.run()
 
 
 def metrics(at) -> dict[str, str]:
@@ -78,8 +65,18 @@ def test_english_page(app_env):
     assert any("between 6.2 and 8.6 million euros" in i.value for i in at.info)
 
 
+def test_what_if_panel_is_drawn_only_when_open(app_env):
+    at = run_app(PAGE)
+    assert (
+        not at.number_input
+        and [e.label for e in at.get("expander")][0] == "✎ Et si… ? Modifier les jours et les dépenses par jour"
+    )
+    at = run_app(PAGE, state={"scenarios_whatif:open": True})
+    assert len(at.number_input) == 20
+
+
 def test_what_if_input_is_marked_as_the_users_and_resettable(app_env):
-    at = run_app(PAGE, params={"share": "40"})
+    at = run_app(PAGE, params={"share": "40"}, state={"scenarios_whatif:open": True})
     at.number_input(key="scenarios_whatif:feature_fiction:days").set_value(60).run()
     assert not at.exception
     values = metrics(at)
@@ -88,6 +85,13 @@ def test_what_if_input_is_marked_as_the_users_and_resettable(app_env):
     warning = at.warning[0].value
     assert "ce n’est pas un chiffre du rapport" in warning and "46 → **60**" in warning
     assert any(m.value == "**✎ votre saisie**" for m in at.markdown)
+    # Closing the panel keeps the user's values (and their mark); opening it shows them again.
+    at.session_state["scenarios_whatif:open"] = False
+    at.run()
+    assert not at.number_input and metrics(at)["✎ Total à 40 % (vos saisies)"] == "6.927.626,63 €"
+    at.session_state["scenarios_whatif:open"] = True
+    at.run()
+    assert at.number_input(key="scenarios_whatif:feature_fiction:days").value == 60
     # At a published share, the user's inputs never show the published total.
     at.slider(key="scenarios_share").set_value(50).run()
     assert metrics(at)["✎ Total à 50 % (vos saisies)"] != "7.020.515,28 €"

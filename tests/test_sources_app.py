@@ -2,7 +2,20 @@
 
 from conftest import run_app
 
+from dashboard.components.i18n import translate
+
 PAGE = "dashboard/pages/sources.py"
+TABS = ("discrepancies", "datasets", "documents", "definitions", "methods")
+
+
+def on_tab(name: str, lang: str = "fr") -> dict:
+    """Session state opening one of the page's (lazy) tabs."""
+    return {"sources_tab": translate(f"sources.tab_{name}", lang, count=23)}
+
+
+def every_tab(lang: str = "fr") -> dict:
+    """AppTest of each tab of the page, by tab name."""
+    return {name: run_app(PAGE, lang=lang, state=on_tab(name, lang)) for name in TABS}
 
 
 def texts(at) -> str:
@@ -11,8 +24,9 @@ def texts(at) -> str:
 
 
 def test_sources_page_in_french(app_env):
-    at = run_app(PAGE)
-    assert not at.exception and not at.error
+    tabs = every_tab()
+    at = tabs["discrepancies"]
+    assert all(not a.exception and not a.error for a in tabs.values())
     assert at.title[0].value == "Sources et méthodes"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Incohérences relevées"] == "23"
@@ -24,18 +38,25 @@ def test_sources_page_in_french(app_env):
     assert "*Bilan 2024 §3.2.2 (3.2.2 Financements en coproductions (en-tête))*" in text
     assert "**Ce que l’application affiche :** 2.180.000,00 € (somme des lignes)." in text
     assert "Œuvres coproduites : 12" in text
-    assert "Jour de tournage « affectable »" in text and "± 10 %" in text
-    assert "fait échouer la construction" in text and "10 correspondent" in text
     assert "Version des données 2024.1+" in text
+    assert "Jour de tournage « affectable »" in texts(tabs["definitions"]) and "± 10 %" in texts(tabs["definitions"])
+    assert "fait échouer la construction" in texts(tabs["methods"]) and "10 correspondent" in texts(tabs["methods"])
     discrepancies = at.dataframe[0].value
     assert len(discrepancies) == 23
     assert {"Valeur 1", "Emplacement de la valeur 1", "Valeur 2", "Affiché par l’application"} <= set(discrepancies)
-    datasets = at.dataframe[1].value.set_index("Table")
+    datasets = tabs["datasets"].dataframe[0].value.set_index("Table")
     assert datasets.loc["works", "Lignes"] == 49
     assert datasets.loc["carbon_footprints", "Approximatives"] == 3
-    documents = at.dataframe[2].value
+    documents = tabs["documents"].dataframe[0].value
     assert len(documents) == 80 and documents.iloc[0]["Emplacement"] == "lignes 1–120"
-    assert len(at.get("download_button")) == 6
+    assert [len(a.get("download_button")) for a in tabs.values()] == [2, 2, 2, 0, 0]
+
+
+def test_only_the_open_tab_runs(app_env):
+    at = run_app(PAGE)
+    assert [tab.label for tab in at.tabs] == [translate(f"sources.tab_{name}", "fr", count=23) for name in TABS]
+    assert len(at.dataframe) == 1  # the discrepancies table only
+    assert "fait échouer la construction" not in texts(at)
 
 
 def test_sources_page_in_english(app_env):
@@ -47,7 +68,7 @@ def test_sources_page_in_english(app_env):
     assert "**What the app shows:** 2.180.000,00 € (sum of the rows)." in text
     assert "2024 report §3.2.2" in text
     assert "Co-produced works: 12" in text
-    assert "« Attributable » shooting day" in text
+    assert "« Attributable » shooting day" in texts(run_app(PAGE, lang="en", state=on_tab("definitions", "en")))
     discrepancies = at.dataframe[0].value.set_index("Identifier")
     assert discrepancies.loc["work_22_shares_sum", "Checked at build time"] == "yes"
     assert discrepancies.loc["hopper_game_title", "Topic"] == "Video games"

@@ -2,6 +2,10 @@
 
 Values the user changes are marked « ✎ your input » row by row and can be reset in one click; the
 model itself stays in dashboard/scenarios.py.
+
+The panel is lazy (its twenty inputs are drawn only while it is open), so the values live in kept
+session-state entries of their own: a closed panel still counts the user's changes, and opening it
+again shows them.
 """
 
 from __future__ import annotations
@@ -18,8 +22,13 @@ COLUMNS = {"days": 1, "av_eligible_cents": 2, "non_av_cents": 3, "flat_rate_cent
 
 
 def widget_key(project_type: str, field: str) -> str:
-    """Session-state key of one what-if input."""
+    """Session-state key of one what-if input widget."""
     return f"{PREFIX}:{project_type}:{field}"
+
+
+def kept_key(project_type: str, field: str) -> str:
+    """Session-state key that keeps one what-if value while its widget is not drawn."""
+    return f"{widget_key(project_type, field)}:kept"
 
 
 def _widget_value(field: str, value: int):
@@ -34,13 +43,19 @@ def reset_whatif(inputs: list[ScenarioInput]) -> None:
     """Put the report's values back in every what-if input (button callback)."""
     for (project_type, field), value in _report_values(inputs).items():
         st.session_state[widget_key(project_type, field)] = value
+        st.session_state[kept_key(project_type, field)] = value
+
+
+def _keep(project_type: str, field: str) -> None:
+    """Widget callback: remember the value the user typed."""
+    st.session_state[kept_key(project_type, field)] = st.session_state[widget_key(project_type, field)]
 
 
 def user_inputs(report: list[ScenarioInput]) -> list[ScenarioInput]:
-    """The model inputs with the values currently in the what-if widgets."""
+    """The model inputs with the values the user has typed (kept while the panel is closed)."""
     overrides = {}
     for (project_type, field), value in _report_values(report).items():
-        current = st.session_state.setdefault(widget_key(project_type, field), value)
+        current = st.session_state.setdefault(kept_key(project_type, field), value)
         overrides[(project_type, field)] = round(current * 100) if field in MONEY_FIELDS else int(current)
     return apply_overrides(report, overrides)
 
@@ -58,11 +73,14 @@ def describe_change(project_type: str, field: str, before: int, after: int) -> s
 
 
 def render_whatif(report: list[ScenarioInput]) -> list[ScenarioInput]:
-    """Expander with one row of inputs per project type; returns the inputs in force."""
+    """Expander with one row of inputs per project type (drawn while open); returns the inputs in force."""
     current = user_inputs(report)
     changes = changed_inputs(report, current)
     changed_types = {c[0] for c in changes}
-    with st.expander(t("scenarios.whatif_heading"), expanded=bool(changes)):
+    panel = st.expander(t("scenarios.whatif_heading"), expanded=bool(changes), key=f"{PREFIX}:open", on_change="rerun")
+    if not panel.open:
+        return current
+    with panel:
         st.caption(t("scenarios.whatif_intro"))
         widths = [3, 2, 2, 2, 2]
         header = st.columns(widths)
@@ -74,13 +92,18 @@ def render_whatif(report: list[ScenarioInput]) -> list[ScenarioInput]:
             for field in editable_fields(item):
                 money = field in MONEY_FIELDS
                 column = row[COLUMNS[field]] if not (item.flat and money) else row[2]
+                key = widget_key(item.project_type, field)
+                if key not in st.session_state:  # a fresh widget shows the kept value
+                    st.session_state[key] = st.session_state[kept_key(item.project_type, field)]
                 column.number_input(
                     f"{label_of(item.project_type)} — {t('scenarios.field_' + field)}",
                     min_value=0.0 if money else 0,
                     max_value=1_000_000.0 if money else 10_000,
                     step=100.0 if money else 1,
                     format="%.2f" if money else "%d",
-                    key=widget_key(item.project_type, field),
+                    key=key,
+                    on_change=_keep,
+                    args=(item.project_type, field),
                     label_visibility="collapsed",
                 )
             if item.flat:

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import methods
 from dashboard.components.cards import Meta, table_card
 from dashboard.components.formatting import format_number
-from dashboard.components.frame import page_header, read_page_params
+from dashboard.components.frame import lazy_tabs, page_header, read_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.quality import legend_markdown
 from dashboard.components.sources import source_labels
@@ -42,71 +42,80 @@ st.caption(
 )
 this_database = t("sources.this_database")
 
-tabs = st.tabs(
-    [
-        t("sources.tab_discrepancies", count=count),
-        t("sources.tab_datasets"),
-        t("sources.tab_documents"),
-        t("sources.tab_definitions"),
-        t("sources.tab_methods"),
-    ]
-)
+names = ("discrepancies", "datasets", "documents", "definitions", "methods")
+labels = {
+    name: t(f"sources.tab_{name}", count=count) if name == "discrepancies" else t(f"sources.tab_{name}")
+    for name in names
+}
+tab, active = lazy_tabs(labels, key="sources_tab")
 
-with tabs[0]:
-    st.markdown(t("sources.discrepancies_intro", count=count, checked=checked))
-    by_topic = run_query("sources/discrepancy_counts")
-    topic_label = lambda topic: label_of(f"topic_{topic}")  # noqa: E731
-    st.caption(
-        " · ".join(
-            t("sources.topic_count", topic=topic_label(r.topic), count=r.discrepancies) for r in by_topic.itertuples()
+with tab:
+    if active == "discrepancies":
+        st.markdown(t("sources.discrepancies_intro", count=count, checked=checked))
+        by_topic = run_query("sources/discrepancy_counts")
+        topic_label = lambda topic: label_of(f"topic_{topic}")  # noqa: E731
+        st.caption(
+            " · ".join(
+                t("sources.topic_count", topic=topic_label(r.topic), count=r.discrepancies)
+                for r in by_topic.itertuples()
+            )
         )
-    )
-    raw = run_query("sources/discrepancies")
-    cited = sorted(set(raw["source_a"]) | set(raw["source_b"]), key=methods.source_sort_key)
-    place_of = dict(zip(cited, source_labels(cited)))
-    table = methods.discrepancy_table(raw, lang, place_of.get, topic_label)
-    for number, row in enumerate(table.itertuples(), 1):
-        with st.container(border=True):
-            st.markdown(f"**{number}. {escape(row.discrepancy_topic)} — {escape(row.discrepancy_description)}**")
-            first, second = st.columns(2)
-            first.markdown(t("sources.value_first", value=escape(row.value_a), place=escape(row.source_a_label)))
-            second.markdown(t("sources.value_second", value=escape(row.value_b), place=escape(row.source_b_label)))
-            st.markdown(t("sources.shown", shown=escape(row.shown_in_app)))
-            if row.checked_by_build in ("oui", "yes"):
-                st.caption(t("sources.checked_note"))
-    table_card(
-        table,
-        Meta(t("sources.discrepancies_table"), [this_database], t("sources.discrepancies_note"), page=t("nav.sources")),
-        "sources_discrepancies",
-    )
+        raw = run_query("sources/discrepancies")
+        cited = sorted(set(raw["source_a"]) | set(raw["source_b"]), key=methods.source_sort_key)
+        place_of = dict(zip(cited, source_labels(cited)))
+        table = methods.discrepancy_table(raw, lang, place_of.get, topic_label)
+        for number, row in enumerate(table.itertuples(), 1):
+            # One markdown block per card: 23 cards stay light to draw.
+            with st.container(border=True):
+                st.markdown(
+                    "\n\n".join(
+                        [
+                            f"**{number}. {escape(row.discrepancy_topic)} — {escape(row.discrepancy_description)}**",
+                            t("sources.value_first", value=escape(row.value_a), place=escape(row.source_a_label)),
+                            t("sources.value_second", value=escape(row.value_b), place=escape(row.source_b_label)),
+                            t("sources.shown", shown=escape(row.shown_in_app)),
+                            *([f"*{t('sources.checked_note')}*"] if row.checked_by_build in ("oui", "yes") else []),
+                        ]
+                    )
+                )
+        table_card(
+            table,
+            Meta(
+                t("sources.discrepancies_table"),
+                [this_database],
+                t("sources.discrepancies_note"),
+                page=t("nav.sources"),
+            ),
+            "sources_discrepancies",
+        )
 
-with tabs[1]:
-    st.markdown(t("sources.datasets_intro"))
-    st.markdown(legend_markdown())
-    sections = methods.sections_by_dataset(run_query("sources/dataset_sources"))
-    datasets = methods.dataset_table(quality, sections, lang, label_of)
-    table_card(
-        datasets,
-        Meta(t("sources.datasets_table"), [this_database], t("sources.datasets_note"), page=t("nav.sources")),
-        "sources_datasets",
-    )
+    elif active == "datasets":
+        st.markdown(t("sources.datasets_intro"))
+        st.markdown(legend_markdown())
+        sections = methods.sections_by_dataset(run_query("sources/dataset_sources"))
+        datasets = methods.dataset_table(quality, sections, lang, label_of)
+        table_card(
+            datasets,
+            Meta(t("sources.datasets_table"), [this_database], t("sources.datasets_note"), page=t("nav.sources")),
+            "sources_datasets",
+        )
 
-with tabs[2]:
-    st.markdown(t("sources.documents_intro"))
-    documents = methods.source_table(sources, lang, lambda kind: label_of(f"document_{kind}"))
-    table_card(
-        documents,
-        Meta(t("sources.documents_table"), [this_database], t("sources.documents_note"), page=t("nav.sources")),
-        "sources_documents",
-        column_config={label_of("source_url"): st.column_config.LinkColumn(label_of("source_url"))},
-    )
+    elif active == "documents":
+        st.markdown(t("sources.documents_intro"))
+        documents = methods.source_table(sources, lang, lambda kind: label_of(f"document_{kind}"))
+        table_card(
+            documents,
+            Meta(t("sources.documents_table"), [this_database], t("sources.documents_note"), page=t("nav.sources")),
+            "sources_documents",
+            column_config={label_of("source_url"): st.column_config.LinkColumn(label_of("source_url"))},
+        )
 
-with tabs[3]:
-    st.markdown(t("sources.definitions"))
-    st.markdown(f"**{t('sources.quality_heading')}** — {t('sources.quality_text')}")
-    st.markdown(legend_markdown())
-    st.markdown(t("sources.conventions"))
+    elif active == "definitions":
+        st.markdown(t("sources.definitions"))
+        st.markdown(f"**{t('sources.quality_heading')}** — {t('sources.quality_text')}")
+        st.markdown(legend_markdown())
+        st.markdown(t("sources.conventions"))
 
-with tabs[4]:
-    st.markdown(t("sources.methods"))
-    st.markdown(t("sources.reconciliation", count=count, checked=checked))
+    else:
+        st.markdown(t("sources.methods"))
+        st.markdown(t("sources.reconciliation", count=count, checked=checked))

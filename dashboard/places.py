@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from dashboard.components.i18n import label_of, translate
@@ -148,6 +149,48 @@ def region_geometries(boundaries: dict) -> dict[str, dict]:
 ROTATIONS = tuple(range(0, 360, 15))
 
 
+def _rings_arrays(geometry: dict) -> list[tuple[np.ndarray, list[np.ndarray]]]:
+    """(outer ring, holes) of each polygon as N×2 arrays of (lon, lat)."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [(np.asarray(p[0], dtype=float), [np.asarray(h, dtype=float) for h in p[1:]]) for p in polygons]
+
+
+def _rings_contain(ring: np.ndarray, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Ray casting for many points at once (same rule as `_ring_contains`)."""
+    x1, y1 = ring[:, 0], ring[:, 1]
+    x2, y2 = np.roll(x1, -1), np.roll(y1, -1)
+    lat_, lon_ = lat[:, None], lon[:, None]
+    straddles = (y1 > lat_) != (y2 > lat_)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        crossing = lon_ < x1 + (lat_ - y1) * (x2 - x1) / (y2 - y1)
+    return ((straddles & crossing).sum(axis=1) % 2).astype(bool)
+
+
+def _all_inside(polygons, lon: np.ndarray, lat: np.ndarray) -> bool:
+    inside = np.zeros(len(lon), dtype=bool)
+    for outer, holes in polygons:
+        here = _rings_contain(outer, lon, lat)
+        for hole in holes:
+            here &= ~_rings_contain(hole, lon, lat)
+        inside |= here
+    return bool(inside.all())
+
+
+def _distances_km(points: np.ndarray, placed: np.ndarray) -> np.ndarray:
+    """Great-circle distances (km) between rows of `points` and rows of `placed` (lat, lon)."""
+    p, q = np.radians(points)[:, None, :], np.radians(placed)[None, :, :]
+    d_phi, d_lambda = q[..., 0] - p[..., 0], q[..., 1] - p[..., 1]
+    a = np.sin(d_phi / 2) ** 2 + np.cos(p[..., 0]) * np.cos(q[..., 0]) * np.sin(d_lambda / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(a))
+
+
+def _min_distance_km(points: np.ndarray, placed: np.ndarray) -> float:
+    """Smallest great-circle distance between any of `points` and any of `placed`."""
+    if not len(points) or not len(placed):
+        return math.inf
+    return float(_distances_km(points, placed).min())
+
+
 def spread_positions(
     frame: pd.DataFrame,
     regions: dict[str, dict] | None = None,
@@ -158,30 +201,44 @@ def spread_positions(
 
     A place alone in its town stays on the centre. For a town with several, the rings are turned
     (in 15° steps, first fit wins) so that every point stays inside the town's region, when
-    `regions` is given, and at least `spacing_km` from the points of other towns.
+    `regions` is given, and at least `spacing_km` from the points of other towns. Vectorised
+    (numpy): thousands of places are spread in well under a second.
     """
     out = frame.copy()
     out["map_latitude"] = out["latitude"].astype(float)
     out["map_longitude"] = out["longitude"].astype(float)
     groups = [group.sort_values("place_id") for _, group in out.groupby("town", sort=True)]
-    placed = [(float(g["latitude"].iloc[0]), float(g["longitude"].iloc[0])) for g in groups if len(g) == 1]
+    singles = [(float(g["latitude"].iloc[0]), float(g["longitude"].iloc[0])) for g in groups if len(g) == 1]
+    placed = np.asarray(singles, dtype=float).reshape(-1, 2)
+    shapes = {name: _rings_arrays(geometry) for name, geometry in (regions or {}).items()}
+    turns = [(math.cos(math.radians(d)), math.sin(math.radians(d))) for d in ROTATIONS]
     for group in sorted((g for g in groups if len(g) > 1), key=lambda g: (-len(g), g["town"].iloc[0])):
         latitude, longitude = float(group["latitude"].iloc[0]), float(group["longitude"].iloc[0])
-        region = regions.get(group["region"].iloc[0]) if regions and "region" in group else None
-        base = ring_offsets(len(group), spacing_km, step_km)
+        region = shapes.get(group["region"].iloc[0]) if regions and "region" in group else None
+        base = np.asarray(ring_offsets(len(group), spacing_km, step_km), dtype=float)
+        km_per_degree_longitude = KM_PER_DEGREE_LATITUDE * math.cos(math.radians(latitude))
+        # Clearance only counts up to `spacing_km`: points of other towns farther than the rings'
+        # radius + spacing from this centre can never be the nearest within that cap.
+        reach = float(np.hypot(base[:, 0], base[:, 1]).max()) + spacing_km
+        centre = np.asarray([[latitude, longitude]])
+        near = placed[_distances_km(centre, placed)[0] <= reach * 1.01] if len(placed) else placed
         best, best_score = None, None
-        for degrees in ROTATIONS:
-            points = [_shift(latitude, longitude, n, e) for n, e in _rotate(base, degrees)]
-            inside = region is None or all(geometry_contains(region, lon, lat) for lat, lon in points)
-            clearance = min((distance_km(*p, *q) for p in points for q in placed), default=math.inf)
+        for cos, sin in turns:
+            north = base[:, 0] * cos - base[:, 1] * sin
+            east = base[:, 0] * sin + base[:, 1] * cos
+            points = np.column_stack(
+                (latitude + north / KM_PER_DEGREE_LATITUDE, longitude + east / km_per_degree_longitude)
+            )
+            inside = region is None or _all_inside(region, points[:, 1], points[:, 0])
+            clearance = _min_distance_km(points, near)
             score = (inside, min(clearance, spacing_km))
             if best_score is None or score > best_score:
                 best, best_score = points, score
             if inside and clearance >= spacing_km:
                 break
-        for index, (lat, lon) in zip(group.index, best):
-            out.at[index, "map_latitude"], out.at[index, "map_longitude"] = lat, lon
-        placed += best
+        out.loc[group.index, "map_latitude"] = best[:, 0]
+        out.loc[group.index, "map_longitude"] = best[:, 1]
+        placed = np.vstack((placed, best))
     return out
 
 

@@ -67,3 +67,27 @@ def test_ranges_and_column_suffixes():
     assert format_by_column("investment_cents", 709480000, "fr") == f"7.094.800,00{NB}€"
     assert format_by_column("ratio_printed_bp", 65163, "en") == "651.63%"
     assert format_by_column("lower_tco2e", 1197.5, "fr") == f"1.197,5{NB}tCO2e"
+
+
+def test_grouping_matches_babel_patterns_for_both_locales():
+    """The fast formatter gives what Babel's `#,##0.00` pattern gives (fr_BE with dots, en_GB)."""
+    import random
+
+    from babel.numbers import format_decimal
+
+    from dashboard.components.formatting import _number
+
+    def babel(value, decimals, lang):
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        text = format_decimal(value, format=pattern, locale={"fr": "fr_BE", "en": "en_GB"}[lang])
+        return text.replace("\u202f", ".").replace("\u00a0", ".") if lang == "fr" else text
+
+    generator = random.Random(2024)
+    values = [0, 2.675, 1.005, 0.015, 651.625, 46_231_969.51, 1_234_567.895, -1234.5, 7_094_800]
+    values += [generator.randint(-10**11, 10**11) / 100 for _ in range(2000)]
+    values += [generator.uniform(-1e6, 1e6) for _ in range(2000)]
+    for value in values:
+        for decimals in (0, 1, 2):
+            for lang in ("fr", "en"):
+                assert _number(value, decimals, lang) == babel(value, decimals, lang), (value, decimals, lang)
+    assert _number(-0.001, 2, "fr") == "0,00"  # never "-0,00"

@@ -107,8 +107,9 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def display_frame(frame: pd.DataFrame):
     """Labelled columns with Belgian/British number formats, values kept numeric for sorting."""
     labelled = frame.rename(columns=label_of)
+    lang = current_language()
     formats = {
-        label_of(c): (lambda value, c=c: format_by_column(c, value))
+        label_of(c): (lambda value, c=c: format_by_column(c, value, lang))
         for c in frame.columns
         if c.endswith(FORMATTED_SUFFIXES) or pd.api.types.is_numeric_dtype(frame[c])
     }

@@ -16,9 +16,25 @@ import math
 
 import pandas as pd
 import pydeck as pdk
+import streamlit as st
 
 from dashboard.components.i18n import label_of, translate
-from dashboard.places import KIND_COLOURS, KINDS, PORTFOLIO_COLOUR, hex_to_rgba
+from dashboard.places import (
+    KIND_COLOURS,
+    KINDS,
+    PORTFOLIO_COLOUR,
+    hex_to_rgba,
+    load_boundaries,
+    region_geometries,
+    spread_positions,
+)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def spread_on_map(places: pd.DataFrame) -> pd.DataFrame:
+    """`spread_positions` inside the shipped regions, cached by the rows shown (a rerun reuses it)."""
+    return spread_positions(places, region_geometries(load_boundaries()))
+
 
 # Opening view: all of Wallonia (Comines to Arlon) in a chart ~870 px wide and 600 px high.
 INITIAL_VIEW = {"latitude": 50.35, "longitude": 4.75, "zoom": 7.3}

@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard.components.cards import Meta, table_card
 from dashboard.components.frame import page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
-from dashboard.components.maps import build_places_deck, legend_lines
+from dashboard.components.maps import build_places_deck, legend_lines, spread_on_map
 from dashboard.components.permalink import Param
 from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
@@ -26,9 +26,7 @@ from dashboard.places import (
     points_feature_collection,
     province_codes,
     province_counts_table,
-    region_geometries,
     search_places,
-    spread_positions,
     sql_list,
     table_frame,
     tooltip_records,
@@ -60,7 +58,7 @@ located = run_query(
     "places/places_shown", kinds=sql_list(kinds), statuses=STATUSES_ALL if show_closed else STATUSES_ACTIVE
 )
 boundaries = load_boundaries()
-shown = spread_positions(search_places(located, query), region_geometries(boundaries))
+shown = spread_on_map(search_places(located, query))
 place_ids = sql_list(shown["place_id"])
 source_ids = list(dict.fromkeys(shown["source_id"]))
 sources = dict(zip(source_ids, source_labels(source_ids, short=True)))
@@ -100,10 +98,11 @@ table_card(
 )
 st.download_button(
     t("map.download_geojson"),
-    feature_collection_bytes(points_feature_collection(shown, lang, sources)),
+    lambda: feature_collection_bytes(points_feature_collection(shown, lang, sources)),  # made when pressed
     file_name="map_places.geojson",
     mime="application/geo+json",
     key="map_places:geojson",
+    on_click="ignore",
 )
 
 by_kind, by_province = st.columns(2)

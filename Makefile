@@ -46,9 +46,9 @@ lint: $(VENV)/.dev
 bench: $(VENV)/.dev browser-deps $(DB)
 	$(PY) -m bench.run_all
 
-# Bounded load test: 20 concurrent browser sessions through every page (marked slow, not in `make test`).
+# Bounded load test alone, with its figures printed (it also runs in `make test`).
 load: $(VENV)/.dev browser-deps
-	$(PY) -m pytest -m slow tests/test_load.py -s
+	$(PY) -m pytest tests/test_load.py -s
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache artifacts

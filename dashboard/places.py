@@ -48,6 +48,9 @@ KM_PER_DEGREE_LATITUDE = 111.32
 # Ring geometry: about 14 px between neighbouring points at the opening zoom (~630 m per pixel).
 POINT_SPACING_KM = 8.0
 RING_STEP_KM = 7.0
+# Above this many places in one town, rings would spread them tens of kilometres from where they
+# are: the town is drawn as one marker with its count (every place stays in the table).
+MAX_POINTS_PER_TOWN = 24
 
 
 def sql_list(values) -> list[str]:
@@ -240,6 +243,28 @@ def spread_positions(
         out.loc[group.index, "map_longitude"] = best[:, 1]
         placed = np.vstack((placed, best))
     return out
+
+
+def dense_towns(town_counts: pd.DataFrame, limit: int = MAX_POINTS_PER_TOWN) -> set[str]:
+    """Towns with more places than can be drawn one by one around their centre."""
+    return set(town_counts.loc[town_counts["place_count"] > limit, "town"])
+
+
+def town_marker_records(town_counts: pd.DataFrame, towns: set[str], lang: str) -> list[dict]:
+    """One JSON-ready record per dense town: its centre, its count and a tooltip saying why."""
+    records = []
+    for row in town_counts[town_counts["town"].isin(towns)].itertuples(index=False):
+        records.append(
+            {
+                "name": row.town,
+                "details": translate("map.town_marker", lang, count=int(row.place_count)),
+                "description": translate("map.town_marker_note", lang),
+                "source_label": translate("map.town_marker_source", lang),
+                "precision_label": precision_label("town", lang),
+                "position": [round(float(row.longitude), 6), round(float(row.latitude), 6)],
+            }
+        )
+    return records
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -84,7 +84,7 @@ def test_grouping_matches_babel_patterns_for_both_locales():
 
     generator = random.Random(2024)
     values = [0, 2.675, 1.005, 0.015, 651.625, 46_231_969.51, 1_234_567.895, -1234.5, 7_094_800]
-    values += [generator.randint(-10**11, 10**11) / 100 for _ in range(2000)]
+    values += [generator.randint(-(10**11), 10**11) / 100 for _ in range(2000)]
     values += [generator.uniform(-1e6, 1e6) for _ in range(2000)]
     for value in values:
         for decimals in (0, 1, 2):

@@ -403,3 +403,35 @@ def test_map_locale_entries_have_french_and_english():
     codes = province_codes(load_boundaries()).values()
     for code in [*KINDS, *codes, "status_active", "status_closed", "region_Walloon", "region_Brussels"]:
         assert label_of(code, "fr") != code and label_of(code, "en") != code, code
+
+
+def test_towns_with_too_many_places_become_one_marker_with_their_count():
+    """Above MAX_POINTS_PER_TOWN a town is one marker (count, tooltip); below, places are drawn one by one."""
+    import pandas as pd
+
+    from dashboard.components.maps import town_marker_layer
+    from dashboard.places import MAX_POINTS_PER_TOWN, dense_towns, town_marker_records
+
+    counts = pd.DataFrame(
+        {
+            "town": ["Liège", "Mons", "Namur"],
+            "latitude": [50.63, 50.45, 50.47],
+            "longitude": [5.57, 3.95, 4.87],
+            "place_count": [MAX_POINTS_PER_TOWN + 1, MAX_POINTS_PER_TOWN, 3],
+        }
+    )
+    assert dense_towns(counts) == {"Liège"}
+    (record,) = town_marker_records(counts, {"Liège"}, "fr")
+    assert record["name"] == "Liège" and record["details"] == f"{MAX_POINTS_PER_TOWN + 1} lieux dans cette commune"
+    assert record["position"] == [5.57, 50.63] and "tableau" in record["description"]
+    assert town_marker_records(counts, {"Liège"}, "en")[0]["details"].endswith("places in this town")
+    assert town_marker_layer([record]).id == "dense-towns" and town_marker_layer([]) is None
+
+
+def test_real_database_draws_every_place_one_by_one(db):
+    """No town of the report's data is dense: the marker is only for data far larger (e.g. ×100)."""
+    from dashboard.places import dense_towns
+
+    shown = execute(db, "places/places_shown", {"kinds": list(KINDS), "statuses": list(STATUSES_ALL)})
+    counts = execute(db, "places/counts_by_town", {"place_ids": list(shown["place_id"])})
+    assert dense_towns(counts) == set() and counts["place_count"].sum() == len(shown)

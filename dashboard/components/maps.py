@@ -186,6 +186,31 @@ def place_layers(records: list[dict]) -> list[pdk.Layer]:
     return layers
 
 
+TOWN_MARKER_RADIUS_PX = 18
+TOWN_MARKER_COLOUR = [120, 120, 120, 200]
+
+
+def town_marker_layer(records: list[dict]) -> pdk.Layer | None:
+    """One large grey disc per town with too many places to draw (its count is drawn on top)."""
+    if not records:
+        return None
+    return pdk.Layer(
+        "ScatterplotLayer",
+        id="dense-towns",
+        data=records,
+        get_position="position",
+        get_fill_color=TOWN_MARKER_COLOUR,
+        get_line_color=[30, 30, 30, 255],
+        get_radius=TOWN_MARKER_RADIUS_PX,
+        radius_units='"pixels"',
+        line_width_units='"pixels"',
+        get_line_width=1,
+        stroked=True,
+        filled=True,
+        pickable=True,
+    )
+
+
 def town_count_layer(town_counts: pd.DataFrame) -> pdk.Layer | None:
     """The number of places at the centre of each town that has several (the ring's middle)."""
     data = [
@@ -230,11 +255,15 @@ def build_places_deck(
     boundaries: dict,
     lang: str,
     online_tiles: bool = False,
+    town_markers: list[dict] | None = None,
 ) -> pdk.Deck:
     """The map: optional OSM tiles, the offline outline, one layer per kind, rings, town counts."""
     layers = osm_tile_layers() if online_tiles else []
     layers += boundary_layers(boundaries, translucent=online_tiles)
     layers += place_layers(records)
+    markers = town_marker_layer(town_markers or [])
+    if markers is not None:
+        layers.append(markers)
     counts = town_count_layer(town_counts)
     if counts is not None:
         layers.append(counts)

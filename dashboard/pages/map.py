@@ -18,8 +18,10 @@ from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
 from dashboard.places import (
     KINDS,
+    MAX_POINTS_PER_TOWN,
     STATUSES_ACTIVE,
     STATUSES_ALL,
+    dense_towns,
     feature_collection_bytes,
     kind_counts_table,
     load_boundaries,
@@ -30,6 +32,7 @@ from dashboard.places import (
     sql_list,
     table_frame,
     tooltip_records,
+    town_marker_records,
 )
 
 SPEC = [
@@ -58,18 +61,22 @@ located = run_query(
     "places/places_shown", kinds=sql_list(kinds), statuses=STATUSES_ALL if show_closed else STATUSES_ACTIVE
 )
 boundaries = load_boundaries()
-shown = spread_on_map(search_places(located, query))
+shown = search_places(located, query)
 place_ids = sql_list(shown["place_id"])
+town_counts = run_query("places/counts_by_town", place_ids=place_ids)
+dense = dense_towns(town_counts)  # drawn as one marker per town; every place stays in the table
+drawn = spread_on_map(shown[~shown["town"].isin(dense)])
 source_ids = list(dict.fromkeys(shown["source_id"]))
 sources = dict(zip(source_ids, source_labels(source_ids, short=True)))
-town_counts = run_query("places/counts_by_town", place_ids=place_ids)
-records = tooltip_records(shown, lang, sources)
+records = tooltip_records(drawn, lang, sources)
 codes = province_codes(boundaries)
 
 if online_tiles:
     st.info(t("map.tiles_notice"), icon="🌐")
 st.pydeck_chart(
-    build_places_deck(records, town_counts, boundaries, lang, online_tiles),
+    build_places_deck(
+        records, town_counts, boundaries, lang, online_tiles, town_marker_records(town_counts, dense, lang)
+    ),
     height=600,
     alt=t("map.map_alt", places=len(shown), towns=len(town_counts)),
     key="places_map",
@@ -79,6 +86,8 @@ kinds_shown = [kind for kind in KINDS if kind in set(shown["kind"])]
 legend = st.columns(4)
 for index, line in enumerate(legend_lines(kinds_shown, bool(shown["portfolio_company"].notna().any()), lang)):
     legend[index % 4].markdown(line)
+if dense:
+    st.caption(t("map.legend_town_marker", limit=MAX_POINTS_PER_TOWN))
 st.caption(f"{t('map.legend')} — {t('map.legend_outline')}")
 
 if shown.empty:

@@ -37,6 +37,7 @@ def test_sources_page_in_french(app_env):
     assert "**Valeur 1 :** 2.180.800 €" in text and "**Valeur 2 :** 2.180.000,00 €" in text
     assert "*Bilan 2024 §3.2.2 (3.2.2 Financements en coproductions (en-tête))*" in text
     assert "**Ce que l’application affiche :** 2.180.000,00 € (somme des lignes)." in text
+    assert "**Valeur 2 :** 27,57 % / 38,20 % / 34,24 % (calculé)" in text  # the report's own words in French
     assert "Œuvres coproduites : 12" in text
     assert "Version des données 2024.1+" in text
     assert "Jour de tournage « affectable »" in texts(tabs["definitions"]) and "± 10 %" in texts(tabs["definitions"])
@@ -67,6 +68,9 @@ def test_sources_page_in_english(app_env):
     assert "**23 internal inconsistencies**" in text
     assert "**What the app shows:** 2.180.000,00 € (sum of the rows)." in text
     assert "2024 report §3.2.2" in text
+    # The values' words are in English; quotations of the report stay as printed.
+    assert "**Value 2:** 27,57 % / 38,20 % / 34,24 % (computed)" in text and "(calculé)" not in text
+    assert "« NUANCÉ À 50% » in the heading of the 3rd table" in text
     assert "Co-produced works: 12" in text
     assert "« Attributable » shooting day" in texts(run_app(PAGE, lang="en", state=on_tab("definitions", "en")))
     discrepancies = at.dataframe[0].value.set_index("Identifier")

@@ -17,6 +17,8 @@ TRANSLATED_COLUMNS = (
     "invested_printed",
     "spend_printed",
     "ratio_printed",
+    "value_a",  # the two values of a report inconsistency: quotations stay as printed, words are translated
+    "value_b",
 )
 
 

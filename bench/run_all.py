@@ -396,9 +396,7 @@ def shown_data_version(tab, base: str) -> str:
     """Text of the sidebar's About box (where the app shows the data version)."""
     try:
         timed_visit(tab, base + "/", timeout=PAGE_TIMEOUT_MS)
-        about = tab.locator('[data-testid="stSidebar"] [data-testid="stExpander"]').first
-        about.locator("summary").click(timeout=10_000)
-        tab.wait_for_timeout(300)
+        about = tab.locator('[data-testid="stSidebar"] .st-key-about_data').first
         return about.inner_text(timeout=10_000).replace("\n", " ")
     except Exception as problem:
         return f"(About box not readable: {type(problem).__name__})"

@@ -29,6 +29,25 @@ def test_overview_english(app_env):
     assert at.title[0].value == "Wallimage: what the fund does for Wallonia"
 
 
+def test_language_pills_switch_the_language_and_one_is_always_chosen(app_env):
+    at = run_app()
+    switch = at.button_group(key="lang_choice")
+    assert switch.value == "fr"
+    switch.set_value("en").run()
+    assert at.title[0].value == "Wallimage: what the fund does for Wallonia"
+    assert at.query_params["lang"] in ("en", ["en"])
+    at.button_group(key="lang_choice").set_value(None).run()  # clicking the chosen pill off
+    assert at.title[0].value == "Wallimage: what the fund does for Wallonia"
+    assert at.button_group(key="lang_choice").value == "en"
+
+
+def test_sidebar_shows_the_data_version_without_a_click(app_env):
+    at = run_app()
+    about = " ".join(c.value for c in at.sidebar.caption)
+    assert "**À propos des données**" in about and "Version des données **2024.1+" in about
+    assert "Base en lecture seule" in about
+
+
 def test_unknown_language_falls_back_to_french_with_a_notice(app_env):
     at = run_app(params={"lang": "de"})
     assert not at.exception

@@ -7,7 +7,13 @@ overview/scenario_range, overview/carbon_mean, overview/gaming_call_total, overv
 import streamlit as st
 
 from dashboard.components.cards import Meta, kpi_card, table_card
-from dashboard.components.formatting import format_money, format_number, format_percent, format_range
+from dashboard.components.formatting import (
+    format_compact_money,
+    format_money,
+    format_number,
+    format_percent,
+    format_range,
+)
 from dashboard.components.frame import page_header, page_object, read_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.data.queries import run_query
@@ -21,7 +27,8 @@ carbon_page, map_page = page_object("carbon.py"), page_object("map.py")
 
 totals = run_query("overview/coproduction_totals", year=2024).iloc[0]
 st.subheader(t("overview.section_2024"))
-cards = st.columns(4)
+# Two by two: exact amounts need the room (a cut figure cannot be quoted), down to a 1280 px projector.
+cards = [*st.columns(2), *st.columns(2)]
 with cards[0]:
     kpi_card(t("overview.works"), format_number(totals["works"]), ["B24-7.1"], page=investment_page)
 with cards[1]:
@@ -86,16 +93,14 @@ with cards[0]:
     row = facts.loc["shooting_days_2024"]
     kpi_card(row[f"label_{lang}"], format_number(row["fact_value"]), [row["source_id"]], page=scenarios_page)
 with cards[1]:
-    low, high = (
-        format_money(euros(scenario["low_total_cents"]), 0),
-        format_money(euros(scenario["high_total_cents"]), 0),
-    )
+    low, high = euros(scenario["low_total_cents"]), euros(scenario["high_total_cents"])
+    # In millions, as the report words it (« entre 6,2 et 8,6 millions »); the exact totals in the help.
     kpi_card(
         t("overview.scenario_range"),
-        f"{low} – {high}",
+        f"{format_compact_money(low)} – {format_compact_money(high)}",
         [scenario["source_id"]],
         "estimated",
-        t("overview.scenario_help"),
+        f"{t('overview.scenario_help')} ({format_money(low, 0)} – {format_money(high, 0)})",
         scenarios_page,
     )
 with cards[2]:

@@ -141,6 +141,25 @@ def boundary_layers(boundaries: dict, translucent: bool = False) -> list[pdk.Lay
     ]
 
 
+def _discs(layer_id: str, data: list[dict], fill: list[int], radius_px: float) -> pdk.Layer:
+    """Filled, outlined, pickable discs of a fixed size on screen (places, dense towns)."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        id=layer_id,
+        data=data,
+        get_position="position",
+        get_fill_color=fill,
+        get_line_color=[30, 30, 30, 255],
+        get_radius=radius_px,
+        radius_units='"pixels"',
+        line_width_units='"pixels"',
+        get_line_width=1,
+        stroked=True,
+        filled=True,
+        pickable=True,
+    )
+
+
 def place_layers(records: list[dict]) -> list[pdk.Layer]:
     """One ScatterplotLayer per kind present, then black rings around portfolio companies."""
     layers = []
@@ -148,23 +167,7 @@ def place_layers(records: list[dict]) -> list[pdk.Layer]:
         data = [r for r in records if r["kind"] == kind]
         if not data:
             continue
-        layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                id=f"places-{kind}",
-                data=data,
-                get_position="position",
-                get_fill_color=hex_to_rgba(KIND_COLOURS[kind]),
-                get_line_color=[30, 30, 30, 255],
-                get_radius=POINT_RADIUS_PX,
-                radius_units='"pixels"',
-                line_width_units='"pixels"',
-                get_line_width=1,
-                stroked=True,
-                filled=True,
-                pickable=True,
-            )
-        )
+        layers.append(_discs(f"places-{kind}", data, hex_to_rgba(KIND_COLOURS[kind]), POINT_RADIUS_PX))
     portfolio = [r for r in records if r["portfolio_label"]]
     if portfolio:
         layers.append(
@@ -194,21 +197,7 @@ def town_marker_layer(records: list[dict]) -> pdk.Layer | None:
     """One large grey disc per town with too many places to draw (its count is drawn on top)."""
     if not records:
         return None
-    return pdk.Layer(
-        "ScatterplotLayer",
-        id="dense-towns",
-        data=records,
-        get_position="position",
-        get_fill_color=TOWN_MARKER_COLOUR,
-        get_line_color=[30, 30, 30, 255],
-        get_radius=TOWN_MARKER_RADIUS_PX,
-        radius_units='"pixels"',
-        line_width_units='"pixels"',
-        get_line_width=1,
-        stroked=True,
-        filled=True,
-        pickable=True,
-    )
+    return _discs("dense-towns", records, TOWN_MARKER_COLOUR, TOWN_MARKER_RADIUS_PX)
 
 
 def town_count_layer(town_counts: pd.DataFrame) -> pdk.Layer | None:

@@ -10,14 +10,8 @@ import pandas as pd
 import pytest
 
 from dashboard import investment as inv
-from dashboard.components.charts_investment import (
-    build_breakdown_figure,
-    build_countries_figure,
-    build_history_figure,
-    build_peers_figure,
-    build_periods_figure,
-    build_posts_figure,
-)
+from dashboard.components.charts_breakdown import build_breakdown_figure, build_countries_figure, build_posts_figure
+from dashboard.components.charts_investment import build_history_figure, build_peers_figure, build_periods_figure
 from dashboard.components.export import to_xlsx_bytes
 from dashboard.components.i18n import catalogue
 from dashboard.components.permalink import parse_params, to_query

@@ -11,14 +11,8 @@ import streamlit as st
 
 from dashboard import investment as inv
 from dashboard.components.cards import Meta, chart_card, kpi_card
-from dashboard.components.charts_investment import (
-    build_breakdown_figure,
-    build_countries_figure,
-    build_history_figure,
-    build_peers_figure,
-    build_periods_figure,
-    build_posts_figure,
-)
+from dashboard.components.charts_breakdown import build_breakdown_figure, build_countries_figure, build_posts_figure
+from dashboard.components.charts_investment import build_history_figure, build_peers_figure, build_periods_figure
 from dashboard.components.formatting import format_money_cents, format_number, format_percent
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.quality import legend_markdown

@@ -1,0 +1,77 @@
+"""Shared pieces of the investment figures: money and percent from stored integers, the quality
+styles (solid, hatched, light with whiskers), hover texts with sources, and the common layout.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.components.i18n import translate
+from dashboard.components.quality import style_of
+
+FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif", "size": 14}
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _euros(cents):
+    return None if _missing(cents) else int(cents) / 100
+
+
+def _percent(bp):
+    return None if _missing(bp) else int(bp) / 100
+
+
+def _style(quality) -> dict:
+    """Style of a quality flag; a missing value (None or NaN) looks 'reported' but draws nothing."""
+    return style_of("reported" if _missing(quality) else quality)
+
+
+def _quality_text(quality, lang: str) -> str:
+    if _missing(quality):
+        return ""
+    return f"{style_of(quality)['symbol']} {translate('quality.' + quality, lang)}"
+
+
+def _sources(frame: pd.DataFrame) -> list[str]:
+    """Source label per row: the page adds `source_label`; tests may pass only the id."""
+    column = "source_label" if "source_label" in frame.columns else "source_id"
+    return [str(value) for value in frame[column]]
+
+
+def _whiskers(values, lowers, uppers) -> dict:
+    """Asymmetric error bars from stored bounds (an open upper bound draws no upper whisker)."""
+    plus, minus = [], []
+    for value, lower, upper in zip(values, lowers, uppers):
+        plus.append(0 if value is None or upper is None else max(upper - value, 0))
+        minus.append(0 if value is None or lower is None else max(value - lower, 0))
+    visible = any(plus) or any(minus)
+    return {"type": "data", "symmetric": False, "array": plus, "arrayminus": minus, "visible": visible}
+
+
+def _bar_marker(colour: str, qualities: list) -> dict:
+    styles = [_style(q) for q in qualities]
+    return {
+        "color": colour,
+        "opacity": [s["opacity"] for s in styles],
+        "pattern": {"shape": [s["pattern"] for s in styles], "fillmode": "overlay", "solidity": 0.35},
+        "line": {"color": colour, "width": 1.5},
+    }
+
+
+def _layout(figure: go.Figure, lang: str, **extra) -> go.Figure:
+    figure.update_layout(
+        font=FONT,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        hoverlabel={"font": FONT},
+        separators=",." if lang == "fr" else ".,",
+        barmode="group",
+        **extra,
+    )
+    return figure

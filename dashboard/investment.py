@@ -11,7 +11,6 @@ import math
 
 import pandas as pd
 
-from dashboard.components.formatting import format_money_cents, format_percent
 from dashboard.components.i18n import label_of, translate
 from dashboard.components.permalink import Param
 from dashboard.data.queries import query_header
@@ -199,90 +198,6 @@ def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out[columns].rename(columns={"period_label": "period", "works_printed": "works_text", "source_id": "source"})
 
 
-def search_works(frame: pd.DataFrame, text: str) -> pd.DataFrame:
-    """Works whose title, company, directors or co-production text contains the search text."""
-    needle = (text or "").strip().casefold()
-    if not needle:
-        return frame
-    haystack = (
-        frame["title"]
-        + " "
-        + frame["depositary_company"]
-        + " "
-        + frame["directors"]
-        + " "
-        + frame["coproduction_printed"]
-    ).str.casefold()
-    return frame[haystack.str.contains(needle, regex=False)]
-
-
-def works_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The works list with labelled codes and the derived ratio next to the printed one."""
-    out = with_ratio(frame)
-    for column in ("sector", "work_type", "origin", "coproduction_role"):
-        out[column] = [label_of(code, lang) for code in out[column]]
-    return (
-        out[
-            [
-                "work_id",
-                "title",
-                "sector",
-                "work_type",
-                "origin",
-                "depositary_company",
-                "directors",
-                "coproduction_role",
-                "coproduction_printed",
-                "investment_cents",
-                "walloon_spend_cents",
-                "ratio_printed_bp",
-                "ratio_pct",
-                "source_id",
-            ]
-        ]
-        .assign(note=[work_note(n) for n in out["note"]])
-        .rename(columns={"work_id": "work_no", "ratio_pct": "ratio_derived_pct"})
-    )
-
-
-def work_option(row) -> str:
-    """Selectbox label of a work: 'n° 20 — Siempre es invierno'."""
-    return f"{int(row['work_id'])} — {row['title']}"
-
-
-def discrepancies_for_work(frame: pd.DataFrame, work_id: int) -> pd.DataFrame:
-    """Recorded report inconsistencies that concern one work (by id or check key)."""
-    # Ids name the work ("work_20_title", "director_spelling_work_30"); check keys may too ("shares:work:22").
-    token = f"work_{int(work_id)}_"
-    by_id = (frame["discrepancy_id"] + "_").str.contains(token, regex=False)
-    by_key = (
-        frame["check_keys"]
-        .fillna("")
-        .str.split(";")
-        .apply(lambda keys: f"shares:work:{int(work_id)}" in [key.strip() for key in keys])
-    )
-    return frame[by_id | by_key]
-
-
-def country_label(country: str, lang: str) -> str:
-    """Display name of a country as printed in the report (French), translated when known."""
-    label = label_of(f"country_{country}", lang)
-    return country if label == f"country_{country}" else label
-
-
-def sector_ratio(sector_totals: pd.DataFrame, sector: str) -> float | None:
-    """Ratio of a whole sector (all its 2024 works), from a totals-by-sector result."""
-    row = sector_totals[sector_totals["code"] == sector]
-    if row.empty:
-        return None
-    return _round_ratio(ratio_pct(int(row["walloon_spend_cents"].iloc[0]), int(row["investment_cents"].iloc[0])))
-
-
-def work_note(note) -> str:
-    """A work's note, or an empty text (run_query already gives it in the session language)."""
-    return "" if _missing(note) or not str(note).strip() else str(note)
-
-
 def query_sources(name: str) -> list[str]:
     """Source ids of a named query, from its `-- source:` header."""
     return [part.strip() for part in query_header(name).get("source", "").split(";") if part.strip()]
@@ -291,33 +206,6 @@ def query_sources(name: str) -> list[str]:
 def source_map(source_ids, labels: list[str]) -> dict[str, str]:
     """{source_id: label} from the unique ids and the labels computed for them, in order."""
     return dict(zip(dict.fromkeys(source_ids), labels))
-
-
-def gaming_total_note(total, lang: str) -> str:
-    """Printed totals of the 2024 gaming call, formatted for the note under its table."""
-    return translate(
-        "investment.gaming_call_note",
-        lang,
-        projects=int(total["projects"]),
-        invested=format_money_cents(int(total["investment_cents"]), lang=lang),
-        spend=format_money_cents(int(total["walloon_spend_cents"]), lang=lang),
-        ratio=format_percent(int(total["ratio_printed_bp"]) / 100, lang=lang),
-    )
-
-
-def gaming_phase_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Gaming agreements by phase with labelled phases and the derived ratio next to the printed one."""
-    out = with_ratio(frame, spend="validated_spend_cents", invested="committed_cents")
-    out["phase"] = [label_of(f"phase_{code}", lang) for code in out["phase"]]
-    columns = ["phase", "agreements", "committed_cents", "validated_spend_cents", "ratio_printed_bp", "ratio_pct"]
-    return out[columns].rename(columns={"ratio_pct": "ratio_derived_pct"})
-
-
-def gaming_call_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The 2024 gaming call's projects with the derived ratio next to the printed one."""
-    out = with_ratio(frame).rename(columns={"ratio_pct": "ratio_derived_pct"})
-    columns = ["ordinal", "project", "company", "investment_cents", "walloon_spend_cents", "ratio_printed_bp"]
-    return out[[*columns, "ratio_derived_pct"]]
 
 
 def peer_rows(history: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from dashboard import explorer
 from dashboard import investment as inv
 from dashboard.components.charts_breakdown import build_breakdown_figure, build_countries_figure, build_posts_figure
 from dashboard.components.charts_investment import build_history_figure, build_peers_figure, build_periods_figure
@@ -148,25 +149,25 @@ def test_breakdown_and_countries_figures(db):
     assert list(figure.data[0].x) == ["Initié en France", "Initié ailleurs", "Initié en Belgique"]
     assert "592,37\u00a0%" in figure.data[2].text
     countries = execute(db, "investment/work_countries", {"work_id": 1})
-    countries = countries.assign(country_label=[inv.country_label(c, "en") for c in countries["country"]])
+    countries = countries.assign(country_label=[explorer.country_label(c, "en") for c in countries["country"]])
     bars = build_countries_figure(countries, "en").data[0]
     assert list(bars.y) == ["Belgium", "France"] and list(bars.x) == [66.89, 33.11]
 
 
 def test_search_and_works_table(db):
     works = execute(db, "investment/works_list", inv.query_params({}))
-    assert list(inv.search_works(works, "dardenne")["work_id"]) == [1]
-    assert len(inv.search_works(works, "  ")) == 49
-    table = inv.works_table(works, "fr").set_index("work_no")
+    assert list(explorer.search_works(works, "dardenne")["work_id"]) == [1]
+    assert len(explorer.search_works(works, "  ")) == 49
+    table = explorer.works_table(works, "fr").set_index("work_no")
     assert table.loc[20, "note"] == "Listed as « Blitz » in §7.1 (see discrepancies)."  # stored text (English)
     assert table.loc[1, "note"] == ""
     assert table.loc[1, "ratio_derived_pct"] == 475.57 and table.loc[1, "ratio_printed_bp"] == 47557
-    assert inv.work_option(works.iloc[19]) == "20 — Siempre es invierno"
+    assert explorer.work_option(works.iloc[19]) == "20 — Siempre es invierno"
 
 
 def test_sector_ratio(db):
     sectors = execute(db, "investment/totals_by_sector", inv.query_params({}))
-    assert inv.sector_ratio(sectors, "animation") == 706.99 and inv.sector_ratio(sectors, "gaming") is None
+    assert explorer.sector_ratio(sectors, "animation") == 706.99 and explorer.sector_ratio(sectors, "gaming") is None
 
 
 def test_every_entry_has_french_and_english():

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dashboard import explorer
 from dashboard import investment as inv
 from dashboard.data.queries import execute, query_header
 from dashboard.metrics import ratio_pct
@@ -136,10 +137,10 @@ def test_work_details(any_db):
     directors = execute(any_db, "investment/work_directors", {"work_id": 1})
     assert list(directors["director_name"]) == ["Jean-Pierre Dardenne", "Luc Dardenne"]
     discrepancies = execute(any_db, "investment/work_discrepancies")
-    assert set(inv.discrepancies_for_work(discrepancies, 20)["discrepancy_id"]) == {"work_20_title"}
-    assert set(inv.discrepancies_for_work(discrepancies, 30)["discrepancy_id"]) == {"director_spelling_work_30"}
-    assert set(inv.discrepancies_for_work(discrepancies, 22)["discrepancy_id"]) == {"work_22_shares_sum"}
-    assert inv.discrepancies_for_work(discrepancies, 2).empty
+    assert set(explorer.discrepancies_for_work(discrepancies, 20)["discrepancy_id"]) == {"work_20_title"}
+    assert set(explorer.discrepancies_for_work(discrepancies, 30)["discrepancy_id"]) == {"director_spelling_work_30"}
+    assert set(explorer.discrepancies_for_work(discrepancies, 22)["discrepancy_id"]) == {"work_22_shares_sum"}
+    assert explorer.discrepancies_for_work(discrepancies, 2).empty
 
 
 def test_history_rows_keep_single_years_apart(any_db):

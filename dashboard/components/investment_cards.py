@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import explorer
 from dashboard import investment as inv
 from dashboard.components.cards import Meta, chart_card, kpi_card
 from dashboard.components.charts_breakdown import build_breakdown_figure, build_countries_figure, build_posts_figure
@@ -63,14 +64,14 @@ def work_card(
             t("investment.card_text", company=work["depositary_company"], directors=names, kinds=kinds)
             + f"  \n{t('investment.card_printed')} « {work['coproduction_printed']} »"
         )
-        note = inv.work_note(work["note"])
+        note = explorer.work_note(work["note"])
         if note:
             st.info(note, icon="📝")
-        for _, row in inv.discrepancies_for_work(discrepancies, work_id).iterrows():
+        for _, row in explorer.discrepancies_for_work(discrepancies, work_id).iterrows():
             st.warning(_discrepancy_text(row, lang), icon="⚠️")
         cards = st.columns([1.4, 1.4, 1, 1])  # the exact amounts need the room
         ratio = ratio_pct(int(work["walloon_spend_cents"]), int(work["investment_cents"]))
-        sector_ratio = inv.sector_ratio(sector_totals, work["sector"])
+        sector_ratio = explorer.sector_ratio(sector_totals, work["sector"])
         with cards[0]:
             kpi_card(t("investment.work_invested"), format_money_cents(int(work["investment_cents"])), source_ids)
         with cards[1]:
@@ -92,7 +93,7 @@ def work_card(
                 "derived",
                 t("investment.sector_ratio_help", sector=label_of(work["sector"])),
             )
-        frame = countries.assign(country_label=[inv.country_label(c, lang) for c in countries["country"]])
+        frame = countries.assign(country_label=[explorer.country_label(c, lang) for c in countries["country"]])
         chart_card(
             build_countries_figure(frame, lang),
             Meta(

@@ -141,22 +141,31 @@ def boundary_layers(boundaries: dict, translucent: bool = False) -> list[pdk.Lay
     ]
 
 
-def _discs(layer_id: str, data: list[dict], fill: list[int], radius_px: float) -> pdk.Layer:
-    """Filled, outlined, pickable discs of a fixed size on screen (places, dense towns)."""
+def _discs(
+    layer_id: str,
+    data: list[dict],
+    fill: list[int] | None,
+    radius_px: float,
+    line: list[int] | None = None,
+    line_width: float = 1,
+) -> pdk.Layer:
+    """Outlined circles of a fixed size on screen: filled and pickable (places, dense towns), or a
+    ring only (`fill=None`, not pickable: the portfolio mark around a place)."""
+    colours = {} if fill is None else {"get_fill_color": fill}
     return pdk.Layer(
         "ScatterplotLayer",
         id=layer_id,
         data=data,
         get_position="position",
-        get_fill_color=fill,
-        get_line_color=[30, 30, 30, 255],
+        **colours,
+        get_line_color=line or [30, 30, 30, 255],
         get_radius=radius_px,
         radius_units='"pixels"',
         line_width_units='"pixels"',
-        get_line_width=1,
+        get_line_width=line_width,
         stroked=True,
-        filled=True,
-        pickable=True,
+        filled=fill is not None,
+        pickable=fill is not None,
     )
 
 
@@ -171,20 +180,7 @@ def place_layers(records: list[dict]) -> list[pdk.Layer]:
     portfolio = [r for r in records if r["portfolio_label"]]
     if portfolio:
         layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                id="portfolio-companies",
-                data=portfolio,
-                get_position="position",
-                get_line_color=hex_to_rgba(PORTFOLIO_COLOUR),
-                get_radius=RING_RADIUS_PX,
-                radius_units='"pixels"',
-                line_width_units='"pixels"',
-                get_line_width=2.5,
-                stroked=True,
-                filled=False,
-                pickable=False,
-            )
+            _discs("portfolio-companies", portfolio, None, RING_RADIUS_PX, hex_to_rgba(PORTFOLIO_COLOUR), 2.5)
         )
     return layers
 

@@ -10,6 +10,7 @@ investment/gaming_call_2024, investment/gaming_call_totals, investment/gaming_ag
 
 import streamlit as st
 
+from dashboard import explorer
 from dashboard import investment as inv
 from dashboard.components import investment_cards as cards
 from dashboard.components.cards import Meta, table_card
@@ -58,7 +59,7 @@ with tab:
             key="investment_q",
             placeholder=t("investment.search_hint"),
         )
-        shown = inv.search_works(works, values[inv.SEARCH_PARAM])
+        shown = explorer.search_works(works, values[inv.SEARCH_PARAM])
         works_meta = Meta(
             t("investment.works_title", count=len(shown)),
             inv.query_sources("investment/works_list"),
@@ -66,11 +67,11 @@ with tab:
             page,
             inv.filters_context(values, lang),
         )
-        table_card(inv.works_table(shown, lang), works_meta, "investment_works", height=420)
+        table_card(explorer.works_table(shown, lang), works_meta, "investment_works", height=420)
         if shown.empty:
             st.info(t("common.no_rows"))
         else:
-            labels = {int(row["work_id"]): inv.work_option(row) for _, row in shown.iterrows()}
+            labels = {int(row["work_id"]): explorer.work_option(row) for _, row in shown.iterrows()}
             chosen = st.selectbox(
                 t("investment.pick_work"), list(labels), format_func=labels.get, key="investment_work"
             )
@@ -90,17 +91,17 @@ with tab:
         st.markdown(t("investment.gaming_intro"))
         call, call_total = run_query("investment/gaming_call_2024"), run_query("investment/gaming_call_totals").iloc[0]
         table_card(
-            inv.gaming_call_table(call),
+            explorer.gaming_call_table(call),
             Meta(
                 t("investment.gaming_call_title"),
                 inv.query_sources("investment/gaming_call_2024"),
-                inv.gaming_total_note(call_total, lang),
+                explorer.gaming_total_note(call_total, lang),
                 page,
             ),
             "investment_gaming_call",
         )
         table_card(
-            inv.gaming_phase_table(run_query("investment/gaming_agreements_by_phase"), lang),
+            explorer.gaming_phase_table(run_query("investment/gaming_agreements_by_phase"), lang),
             Meta(
                 t("investment.gaming_phases_title"),
                 inv.query_sources("investment/gaming_agreements_by_phase"),

@@ -128,3 +128,13 @@ def test_work_card_shows_notes_and_discrepancies(app_env):
     assert any("Siempre es invierno" in w.value and "Blitz" in w.value for w in at.warning)
     at.selectbox(key="investment_work").set_value(30).run()
     assert any("Lordachescu" in w.value for w in at.warning)
+
+
+def test_switching_language_keeps_the_open_tab(app_env):
+    at = run_app(PAGE, state=on_tab("works"))
+    assert at.text_input(key="investment_q").label == translate("investment.search", "fr")
+    at.session_state["lang_choice"] = "en"
+    at.run()
+    assert not at.exception and not at.error
+    assert at.session_state["investment_tab"] == translate("investment.tab_works", "en")
+    assert at.text_input(key="investment_q").label == translate("investment.search", "en")

@@ -64,3 +64,15 @@ def test_filter_from_url_then_on_screen_then_xlsx_download(page, app_server):
 
     assert page.outside_requests == []
     assert page.page_errors == []
+
+
+def test_language_switch_keeps_the_open_tab(page, app_server):
+    page.goto(app_server + "/investment")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Les œuvres").click()
+    page.get_by_text("Les œuvres coproduites en 2024 (49)").wait_for()
+    page.locator('[data-testid="stSidebar"] [data-testid="stButtonGroup"]').get_by_text("English").click()
+    wait_for_app(page)
+    page.get_by_text("Works co-produced in 2024 (49)").wait_for()
+    expect(page.get_by_role("tab", name="The works")).to_have_attribute("aria-selected", "true")
+    assert "lang=en" in page.url

@@ -119,11 +119,13 @@ def lazy_tabs(labels: dict[str, str], key: str):
     """Tabs whose hidden panels do not run: (the open tab's container, its name).
 
     Only the chosen tab's content is computed and sent (switching tabs reruns the page), so a page
-    with six tabs costs one. The choice is kept in session state under `key`; a language switch
-    relabels the tabs and opens the first one.
+    with six tabs costs one. The widget keeps the open tab's label under `key`; its name is kept
+    under `key:name`, so that a language switch (new labels) keeps the same tab open.
     """
+    remembered = st.session_state.get(f"{key}:name")
+    if st.session_state.get(key) not in (None, *labels.values()) and remembered in labels:
+        st.session_state[key] = labels[remembered]
     tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
-    for name, tab in zip(labels, tabs):
-        if tab.open:
-            return tab, name
-    return tabs[0], next(iter(labels))
+    name, tab = next(((name, tab) for name, tab in zip(labels, tabs) if tab.open), (next(iter(labels)), tabs[0]))
+    st.session_state[f"{key}:name"] = name
+    return tab, name

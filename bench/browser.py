@@ -25,6 +25,7 @@ STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
 # from dashboard/ itself, Streamlit would treat dashboard/pages/ as an old-style pages folder).
 DASHBOARD_APP = next(p for p in (ROOT / "streamlit_app.py", ROOT / "dashboard" / "app.py") if p.exists())
 HELLO_APP = ROOT / "bench" / "hello_app.py"
+FRAME_APP = ROOT / "bench" / "frame_app.py"  # the dashboard's frame around an empty page
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # The same switches as the test suite's browser fixture (tests/conftest.py).
 CHROMIUM_ARGS = [

@@ -9,7 +9,9 @@ Both apps are started with the same streamlit binary (.venv/bin/streamlit), the 
   * cold start: process start → first overview figure visible (hello-world: → its first text);
   * warm render of every page in the navigation: the page URL opened in an already-open tab on a
     warm server, from navigation start until Streamlit has finished the script and the page's
-    title is visible (median of --runs), against the same for hello-world;
+    title is visible (median of --runs), against the same for hello-world; and, as a second
+    baseline, the dashboard's frame around each page's title only (bench/frame_app.py), which
+    shows how much of a page's time is the frame all pages share and how much its own content;
   * scenario slider → updated total, timed in the browser (key press → first changed output);
     plus the pure scenario model call when dashboard.scenarios exists;
   * database build (`python -m dashboard.data.build --output <tmp>`);
@@ -40,6 +42,7 @@ from pathlib import Path
 
 from bench.browser import (
     DASHBOARD_APP,
+    FRAME_APP,
     HELLO_APP,
     ROOT,
     RUN_COUNTER_JS,
@@ -402,6 +405,41 @@ def shown_data_version(tab, base: str) -> str:
         return f"(About box not readable: {type(problem).__name__})"
 
 
+def measure_frame(bench: Bench, browser, db_url: str, paths, runs: int, hello_ms: float) -> dict[str, list]:
+    """Warm render of the dashboard's frame around each page's title only (bench/frame_app.py)."""
+    app = App(FRAME_APP, db_url)
+    app.start()
+    try:
+        context = browser.new_context(viewport=VIEWPORT)
+        tab = context.new_page()
+        timed_visit(tab, app.base + "/", timeout=60_000)
+        times = warm_renders(bench, tab, app, paths, runs, "frame only")
+        context.close()
+    finally:
+        app.stop()
+    bench.raw["warm_ms_frame"] = times
+    value = median([sample for samples in times.values() for sample in samples if sample])
+    ratio = value / hello_ms if value and hello_ms else None
+    bench.add(
+        "warm render frame only (title, no content)",
+        round(value) if value else None,
+        "ms",
+        baseline=round(hello_ms),
+        ratio=round(ratio, 2) if ratio else None,
+    )
+    log(f"warm frame only: {show_ms(times)}")
+    return times
+
+
+def own_content(pages: dict[str, list], frame: dict[str, list]) -> str:
+    """Each page's warm render as a multiple of the frame alone around the same title."""
+    shown = []
+    for name, samples in pages.items():
+        page_ms, frame_ms = median(samples), median(frame.get(name, []))
+        shown.append(f"{name} {page_ms / frame_ms:.2f}×" if page_ms and frame_ms else f"{name} —")
+    return ", ".join(shown)
+
+
 def add_warm_rows(bench: Bench, real: dict, hello: float, label: str) -> None:
     for name, samples in real.items():
         value = median(samples)
@@ -479,11 +517,14 @@ def run(runs: int, cold_runs: int, factor: int, output: Path) -> Bench:
                 hello_app.stop()
                 hello_app = None
 
+                frame_times = measure_frame(bench, browser, real_url, paths, runs, hello_ms)
                 measure_memory(bench, browser, dashboard, paths)
                 real_times = warm_renders(bench, dashboard.tab, dashboard, paths, runs, "real DB")
                 bench.raw["warm_ms_real"] = real_times
                 add_warm_rows(bench, real_times, hello_ms, "warm render")
                 log(f"warm pages (real DB): {show_ms(real_times)}")
+                bench.raw["warm_page_over_frame"] = own_content(real_times, frame_times)
+                log("warm pages ÷ the frame alone: " + bench.raw["warm_page_over_frame"])
                 measure_slider(bench, dashboard.tab, dashboard.base, runs)
                 dashboard.context.close()
                 dashboard.stop()

@@ -16,18 +16,12 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard
 
 import streamlit as st  # noqa: E402
 
-from dashboard.components.frame import navigation_pages, render_sidebar, resolve_language  # noqa: E402
+from dashboard.components.frame import configure_page, navigation_pages, render_sidebar, resolve_language  # noqa: E402
 from dashboard.components.i18n import t  # noqa: E402
 from dashboard.data.errors import DatabaseError  # noqa: E402
 from dashboard.data.queries import get_database  # noqa: E402
 
-st.set_page_config(
-    page_title="Wallimage — impact",
-    page_icon=str(ROOT / "dashboard" / "static" / "favicon.png"),
-    layout="wide",
-    menu_items={"About": "Wallimage impact dashboard"},
-)
-
+configure_page()
 resolve_language()
 pages = navigation_pages()
 navigation = st.navigation(pages)

@@ -1,5 +1,6 @@
 """The README's benchmark table is generated from the results file, never typed."""
 
+from bench.browser import FRAME_APP
 from bench.report import markdown, write_readme
 
 RESULTS = {
@@ -47,3 +48,23 @@ def test_write_readme_replaces_only_the_generated_block(tmp_path):
     text = readme.read_text("utf-8")
     assert text.startswith("# X\n\nProse kept.\n\n### Latest run (2026-11-30T11:43:44Z")
     assert "old line" not in text and "| 1 |" not in text and text.count("### Latest run") == 1
+
+
+def test_each_page_is_set_against_the_frame_around_its_title():
+    from bench.run_all import own_content
+
+    pages = {"overview": [900, 1000, 1100], "map": [700, None, 800]}
+    frame = {"overview": [500, 500, 600], "map": []}
+    assert own_content(pages, frame) == "overview 2.00×, map —"
+
+
+def test_the_frame_baseline_app_shows_the_frame_and_only_the_title(app_env):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.components.i18n import translate
+
+    at = AppTest.from_file(str(FRAME_APP), default_timeout=60).run()
+    assert not at.exception and not at.error
+    assert [title.value for title in at.title] == [translate("nav.overview", "fr")]
+    assert at.sidebar.button_group and "Version des données" in at.sidebar.caption[0].value
+    assert not at.metric and not at.dataframe and not at.get("plotly_chart")

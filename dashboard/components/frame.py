@@ -23,6 +23,17 @@ PAGES = [
     ("presentation.py", "presentation", "nav.presentation", "📽️"),
 ]
 SHARED_PARAMS = ("lang",)
+FAVICON = PAGES_DIR.parent / "static" / "favicon.png"
+
+
+def configure_page() -> None:
+    """Browser tab title and icon (a local file: nothing is fetched), wide layout."""
+    st.set_page_config(
+        page_title="Wallimage — impact",
+        page_icon=str(FAVICON),
+        layout="wide",
+        menu_items={"About": "Wallimage impact dashboard"},
+    )
 
 
 def resolve_language() -> str:

@@ -1,0 +1,25 @@
+"""The dashboard's frame around an empty page: the benchmark's second baseline.
+
+The same page configuration, language switch, navigation (every page listed), database check and
+sidebar as dashboard/app.py, but the selected page is not run: only its title is shown. Its warm
+render, set against the hello-world's, tells how much of a page's time is the frame every page
+shares, and how much is the page's own content.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard.components.frame import configure_page, navigation_pages, render_sidebar, resolve_language  # noqa: E402
+from dashboard.data.queries import get_database  # noqa: E402
+
+configure_page()
+resolve_language()
+navigation = st.navigation(navigation_pages())
+render_sidebar(get_database())
+st.title(navigation.title)

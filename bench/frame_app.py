@@ -15,10 +15,11 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard.components.frame import configure_page, navigation_pages, render_sidebar, resolve_language  # noqa: E402
+from dashboard.components.frame import configure_page, frame_style, navigation_pages, render_sidebar, resolve_language  # noqa: E402
 from dashboard.data.queries import get_database  # noqa: E402
 
 configure_page()
+frame_style()
 resolve_language()
 navigation = st.navigation(navigation_pages())
 render_sidebar(get_database())

@@ -16,12 +16,13 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard
 
 import streamlit as st  # noqa: E402
 
-from dashboard.components.frame import configure_page, navigation_pages, render_sidebar, resolve_language  # noqa: E402
+from dashboard.components.frame import configure_page, frame_style, navigation_pages, render_sidebar, resolve_language  # noqa: E402
 from dashboard.components.i18n import t  # noqa: E402
 from dashboard.data.errors import DatabaseError  # noqa: E402
 from dashboard.data.queries import get_database  # noqa: E402
 
 configure_page()
+frame_style()
 resolve_language()
 pages = navigation_pages()
 navigation = st.navigation(pages)

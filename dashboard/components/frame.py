@@ -26,6 +26,25 @@ SHARED_PARAMS = ("lang",)
 FAVICON = PAGES_DIR.parent / "static" / "favicon.png"
 
 
+# Static CSS (no data is ever interpolated): KPI figures are sized to their card (container query
+# units) and labels wrap, so that a figure is never cut with "…" on a narrow screen or a 1024 px
+# projector; Streamlit's default cuts "8.593.941,49 €" to "8.593.9…".
+FRAME_CSS = """
+<style>
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
+  font-size: clamp(1.25rem, 14cqi, 2.25rem); white-space: normal; overflow: visible; text-overflow: clip; }
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {
+  white-space: normal; overflow: visible; text-overflow: clip; }
+</style>
+"""
+
+
+def frame_style() -> None:
+    """The app-wide style sheet (static)."""
+    st.html(FRAME_CSS)
+
+
 def configure_page() -> None:
     """Browser tab title and icon (a local file: nothing is fetched), wide layout."""
     st.set_page_config(

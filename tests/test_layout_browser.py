@@ -1,14 +1,16 @@
-"""Real Chromium at projector sizes: no figure or label of a KPI card is cut with an ellipsis."""
+"""Real Chromium at projector sizes: no KPI figure or label, and no presentation control, is cut."""
 
 import pytest
 from conftest import wait_for_app
 
 pytestmark = pytest.mark.browser
 
-# Every metric value and label whose text is wider than its box (CSS cuts it with "…").
+# Every metric value and label, button, link and toggle label whose text is wider than its box
+# (CSS cuts it with "…").
 CUT_JS = """() => [...document.querySelectorAll(
-    '[data-testid="stMetricValue"] div, [data-testid="stMetricLabel"] p')]
-  .filter(e => e.getBoundingClientRect().width > 0 && e.scrollWidth > e.clientWidth + 1)
+    '[data-testid="stMetricValue"] div, [data-testid="stMetricLabel"] p, [data-testid="stMain"] button p,'
+    + ' [data-testid="stPageLink"] p, [data-testid="stMain"] label p, [data-testid="stMain"] label span')]
+  .filter(e => e.innerText.trim() && e.getBoundingClientRect().width > 0 && e.scrollWidth > e.clientWidth + 1)
   .map(e => e.innerText)"""
 
 VALUES_JS = """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(e => e.innerText)"""

@@ -27,14 +27,15 @@ FAVICON = PAGES_DIR.parent / "static" / "favicon.png"
 
 
 # Static CSS (no data is ever interpolated): KPI figures are sized to their card (container query
-# units) and labels wrap, so that a figure is never cut with "…" on a narrow screen or a 1024 px
-# projector; Streamlit's default cuts "8.593.941,49 €" to "8.593.9…".
+# units), their labels and button texts wrap, so that nothing is cut with "…" on a narrow screen
+# or a 1024 px projector; Streamlit's default cuts "8.593.941,49 €" to "8.593.9…".
 FRAME_CSS = """
 <style>
 [data-testid="stMetric"] { container-type: inline-size; }
 [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
   font-size: clamp(1.25rem, 14cqi, 2.25rem); white-space: normal; overflow: visible; text-overflow: clip; }
-[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div, [data-testid="stMain"] button p,
+[data-testid="stPageLink"] p {
   white-space: normal; overflow: visible; text-overflow: clip; }
 </style>
 """

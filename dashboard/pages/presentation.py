@@ -110,16 +110,22 @@ with st.expander(t("presentation.slide_data")):
     meta = Meta(t("presentation.slide_data_title", number=current), source_ids, page=t("nav.presentation"))
     downloads(export_frame(data), meta, f"presentation_slide_{current}")
 st.divider()
-controls = st.columns([1.1, 1.1, 1.3, 1.5, 0.9, 1.1, 1.7])
-controls[0].button(t("presentation.previous"), on_click=move, args=(-1,), key="slide_previous", width="stretch")
-controls[1].button(t("presentation.next"), on_click=move, args=(1,), key="slide_next", width="stretch")
-controls[2].markdown(t("presentation.position", current=current, total=TOTAL))
-controls[3].toggle(t("presentation.auto"), key="presentation_auto")
-controls[4].number_input(
-    t("presentation.seconds"), *slides.SECONDS_RANGE, step=5, key="presentation_seconds", label_visibility="collapsed"
-)
-controls[5].button(t("presentation.switch_language"), on_click=switch_language, key="slide_language", width="stretch")
-with controls[6]:
+# One row that wraps (a horizontal flex container), so that no control is cut on a 1024 px projector.
+with st.container(horizontal=True, vertical_alignment="center", key="slide_controls"):
+    st.button(t("presentation.previous"), on_click=move, args=(-1,), key="slide_previous")
+    st.markdown(t("presentation.position", current=current, total=TOTAL), width="content")
+    st.button(t("presentation.next"), on_click=move, args=(1,), key="slide_next")
+    st.toggle(t("presentation.auto"), key="presentation_auto")
+    st.number_input(
+        t("presentation.seconds"),
+        *slides.SECONDS_RANGE,
+        step=5,
+        key="presentation_seconds",
+        label_visibility="collapsed",
+        icon="⏱️",
+        width=120,
+    )
+    st.button(t("presentation.switch_language"), on_click=switch_language, key="slide_language")
     st.page_link(page_object("overview.py"), label=t("presentation.exit"), icon="↩️")
 
 auto, seconds = st.session_state["presentation_auto"], int(st.session_state["presentation_seconds"])

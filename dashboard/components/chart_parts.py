@@ -15,36 +15,36 @@ from dashboard.components.quality import style_of
 FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif", "size": 14}
 
 
-def _missing(value) -> bool:
+def is_missing(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
-def _euros(cents):
-    return None if _missing(cents) else int(cents) / 100
+def to_euros(cents):
+    return None if is_missing(cents) else int(cents) / 100
 
 
-def _percent(bp):
-    return None if _missing(bp) else int(bp) / 100
+def to_percent(bp):
+    return None if is_missing(bp) else int(bp) / 100
 
 
-def _style(quality) -> dict:
+def quality_style(quality) -> dict:
     """Style of a quality flag; a missing value (None or NaN) looks 'reported' but draws nothing."""
-    return style_of("reported" if _missing(quality) else quality)
+    return style_of("reported" if is_missing(quality) else quality)
 
 
-def _quality_text(quality, lang: str) -> str:
-    if _missing(quality):
+def quality_text(quality, lang: str) -> str:
+    if is_missing(quality):
         return ""
     return f"{style_of(quality)['symbol']} {translate('quality.' + quality, lang)}"
 
 
-def _sources(frame: pd.DataFrame) -> list[str]:
+def source_texts(frame: pd.DataFrame) -> list[str]:
     """Source label per row: the page adds `source_label`; tests may pass only the id."""
     column = "source_label" if "source_label" in frame.columns else "source_id"
     return [str(value) for value in frame[column]]
 
 
-def _whiskers(values, lowers, uppers) -> dict:
+def error_bars(values, lowers, uppers) -> dict:
     """Asymmetric error bars from stored bounds (an open upper bound draws no upper whisker)."""
     plus, minus = [], []
     for value, lower, upper in zip(values, lowers, uppers):
@@ -54,8 +54,8 @@ def _whiskers(values, lowers, uppers) -> dict:
     return {"type": "data", "symmetric": False, "array": plus, "arrayminus": minus, "visible": visible}
 
 
-def _bar_marker(colour: str, qualities: list) -> dict:
-    styles = [_style(q) for q in qualities]
+def bar_marker(colour: str, qualities: list) -> dict:
+    styles = [quality_style(q) for q in qualities]
     return {
         "color": colour,
         "opacity": [s["opacity"] for s in styles],
@@ -64,7 +64,7 @@ def _bar_marker(colour: str, qualities: list) -> dict:
     }
 
 
-def _layout(figure: go.Figure, lang: str, **extra) -> go.Figure:
+def base_layout(figure: go.Figure, lang: str, **extra) -> go.Figure:
     figure.update_layout(
         font=FONT,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},

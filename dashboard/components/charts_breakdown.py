@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.components.chart_parts import _euros, _layout, _missing, _percent, _quality_text
+from dashboard.components.chart_parts import base_layout, is_missing, quality_text, to_euros, to_percent
 from dashboard.components.formatting import format_money, format_percent
 from dashboard.components.i18n import translate
 from dashboard.components.quality import INVESTED_COLOUR, PALETTE, RATIO_COLOUR, SPEND_COLOUR
@@ -25,7 +25,7 @@ def build_breakdown_figure(frame: pd.DataFrame, lang: str, dimension: str) -> go
         ("investment_cents", "invested", INVESTED_COLOUR),
         ("walloon_spend_cents", "spend", SPEND_COLOUR),
     ):
-        values = [_euros(v) for v in frame[column]]
+        values = [to_euros(v) for v in frame[column]]
         figure.add_trace(
             go.Bar(
                 x=labels,
@@ -49,11 +49,11 @@ def build_breakdown_figure(frame: pd.DataFrame, lang: str, dimension: str) -> go
             text=[format_percent(r, 2, lang) for r in ratios],
             textposition="top center",
             marker={"size": 12, "color": RATIO_COLOUR, "symbol": "diamond-open"},
-            hovertemplate="%{x} · %{text}<br>" + _quality_text("derived", lang) + "<extra></extra>",
+            hovertemplate="%{x} · %{text}<br>" + quality_text("derived", lang) + "<extra></extra>",
         ),
         secondary_y=True,
     )
-    top = max([r for r in ratios if not _missing(r)], default=100)
+    top = max([r for r in ratios if not is_missing(r)], default=100)
     figure.update_yaxes(title_text=translate("investment.amount_axis", lang), secondary_y=False, rangemode="tozero")
     # Room above the highest ratio for its label; ticks of their own (not synced to the money axis).
     figure.update_yaxes(
@@ -63,14 +63,14 @@ def build_breakdown_figure(frame: pd.DataFrame, lang: str, dimension: str) -> go
         tickmode="auto",
         showgrid=False,
     )
-    return _layout(figure, lang, height=400)
+    return base_layout(figure, lang, height=400)
 
 
 def build_posts_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Spend by post as horizontal bars, biggest first, labelled with amount and printed share."""
     rows = frame.sort_values("amount_cents", ascending=False)
-    amounts = [_euros(v) for v in rows["amount_cents"]]
-    shares = [_percent(v) for v in rows["share_printed_bp"]]
+    amounts = [to_euros(v) for v in rows["amount_cents"]]
+    shares = [to_percent(v) for v in rows["share_printed_bp"]]
     text = [f"{format_money(a, 0, lang)} · {format_percent(s, 0, lang)}" for a, s in zip(amounts, shares)]
     figure = go.Figure(
         go.Bar(
@@ -89,12 +89,12 @@ def build_posts_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     # Room on the right for the outside labels of the biggest bars.
     top = max([a for a in amounts if a is not None], default=1)
     figure.update_xaxes(title_text=translate("investment.spend_axis", lang), range=[0, top * 1.4])
-    return _layout(figure, lang, height=80 + 44 * len(amounts), showlegend=False)
+    return base_layout(figure, lang, height=80 + 44 * len(amounts), showlegend=False)
 
 
 def build_countries_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Co-production shares of one work by country, as printed (they may not add up to 100 %)."""
-    shares = [_percent(v) for v in frame["share_bp"]]
+    shares = [to_percent(v) for v in frame["share_bp"]]
     figure = go.Figure(
         go.Bar(
             y=list(frame["country_label"]),
@@ -109,4 +109,4 @@ def build_countries_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     )
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(title_text=translate("investment.share_axis", lang), range=[0, 100])
-    return _layout(figure, lang, height=80 + 44 * len(shares), showlegend=False)
+    return base_layout(figure, lang, height=80 + 44 * len(shares), showlegend=False)

@@ -12,15 +12,15 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.components.chart_parts import (
-    _bar_marker,
-    _euros,
-    _layout,
-    _missing,
-    _percent,
-    _quality_text,
-    _sources,
-    _style,
-    _whiskers,
+    bar_marker,
+    base_layout,
+    error_bars,
+    is_missing,
+    quality_style,
+    quality_text,
+    source_texts,
+    to_euros,
+    to_percent,
 )
 from dashboard.components.i18n import translate
 from dashboard.components.quality import INVESTED_COLOUR, PALETTE, RATIO_COLOUR, SPEND_COLOUR
@@ -33,22 +33,22 @@ def build_history_figure(frame: pd.DataFrame, lang: str, first_year: int = 2001,
     """Single years: invested and Walloon spend as bars, ratio as a line with gaps kept open."""
     rows = frame.sort_values("period_start")
     years = [int(y) for y in rows["period_start"]]
-    sources = _sources(rows)
+    sources = source_texts(rows)
     figure = make_subplots(specs=[[{"secondary_y": True}]])
     for measure, colour in (("invested", INVESTED_COLOUR), ("spend", SPEND_COLOUR)):
-        values = [_euros(v) for v in rows[f"{measure}_cents"]]
-        lowers = [_euros(v) for v in rows[f"{measure}_lower_cents"]]
-        uppers = [_euros(v) for v in rows[f"{measure}_upper_cents"]]
+        values = [to_euros(v) for v in rows[f"{measure}_cents"]]
+        lowers = [to_euros(v) for v in rows[f"{measure}_lower_cents"]]
+        uppers = [to_euros(v) for v in rows[f"{measure}_upper_cents"]]
         qualities = list(rows[f"{measure}_quality"])
         figure.add_trace(
             go.Bar(
                 x=years,
                 y=values,
                 name=translate(f"investment.{measure}", lang),
-                marker=_bar_marker(colour, qualities),
-                error_y={**_whiskers(values, lowers, uppers), "color": "#444444"},
+                marker=bar_marker(colour, qualities),
+                error_y={**error_bars(values, lowers, uppers), "color": "#444444"},
                 customdata=[
-                    [printed, _quality_text(q, lang), source]
+                    [printed, quality_text(q, lang), source]
                     for printed, q, source in zip(rows[f"{measure}_printed"], qualities, sources)
                 ],
                 hovertemplate="%{x} · %{customdata[0]}<br>%{customdata[1]}<br>"
@@ -62,14 +62,14 @@ def build_history_figure(frame: pd.DataFrame, lang: str, first_year: int = 2001,
     ratio, lower, upper, qualities, custom = [], [], [], [], []
     for year in axis_years:
         row, source = by_year.get(year, (None, ""))
-        value = None if row is None else _percent(row["ratio_bp"])
+        value = None if row is None else to_percent(row["ratio_bp"])
         ratio.append(value)
-        lower.append(None if row is None else _percent(row["ratio_lower_bp"]))
-        upper.append(None if row is None else _percent(row["ratio_upper_bp"]))
-        quality = None if value is None or _missing(row["ratio_value_quality"]) else row["ratio_value_quality"]
+        lower.append(None if row is None else to_percent(row["ratio_lower_bp"]))
+        upper.append(None if row is None else to_percent(row["ratio_upper_bp"]))
+        quality = None if value is None or is_missing(row["ratio_value_quality"]) else row["ratio_value_quality"]
         qualities.append(quality)
-        custom.append(["", "", ""] if value is None else [row["ratio_printed"], _quality_text(quality, lang), source])
-    styles = [_style(q) for q in qualities]
+        custom.append(["", "", ""] if value is None else [row["ratio_printed"], quality_text(quality, lang), source])
+    styles = [quality_style(q) for q in qualities]
     figure.add_trace(
         go.Scatter(
             x=axis_years,
@@ -84,7 +84,7 @@ def build_history_figure(frame: pd.DataFrame, lang: str, first_year: int = 2001,
                 "opacity": [s["opacity"] for s in styles],
                 "symbol": ["diamond-open" if q == "derived" else "diamond" for q in qualities],
             },
-            error_y={**_whiskers(ratio, lower, upper), "color": RATIO_COLOUR},
+            error_y={**error_bars(ratio, lower, upper), "color": RATIO_COLOUR},
             customdata=custom,
             hovertemplate="%{x} · %{customdata[0]}<br>%{customdata[1]}<br>"
             + translate("common.source_prefix", lang)
@@ -115,7 +115,7 @@ def build_history_figure(frame: pd.DataFrame, lang: str, first_year: int = 2001,
         tickmode="auto",
         showgrid=False,
     )
-    return _layout(figure, lang, height=460)
+    return base_layout(figure, lang, height=460)
 
 
 def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
@@ -123,15 +123,15 @@ def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     rows = frame[frame["invested_cents"].notna() | frame["spend_cents"].notna() | frame["ratio_bp"].notna()]
     rows = rows.sort_values(["period_start", "period_end", "row_id"])
     labels = list(rows["period_label"])
-    sources = _sources(rows)
+    sources = source_texts(rows)
     figure = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.68, 0.32], horizontal_spacing=0.03)
     for measure, colour in (("invested", INVESTED_COLOUR), ("spend", SPEND_COLOUR)):
-        values = [_euros(v) for v in rows[f"{measure}_cents"]]
+        values = [to_euros(v) for v in rows[f"{measure}_cents"]]
         qualities = list(rows[f"{measure}_quality"])
-        whiskers = _whiskers(
+        whiskers = error_bars(
             values,
-            [_euros(v) for v in rows[f"{measure}_lower_cents"]],
-            [_euros(v) for v in rows[f"{measure}_upper_cents"]],
+            [to_euros(v) for v in rows[f"{measure}_lower_cents"]],
+            [to_euros(v) for v in rows[f"{measure}_upper_cents"]],
         )
         figure.add_trace(
             go.Bar(
@@ -139,10 +139,10 @@ def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
                 x=values,
                 orientation="h",
                 name=translate(f"investment.{measure}", lang),
-                marker=_bar_marker(colour, qualities),
+                marker=bar_marker(colour, qualities),
                 error_x={**whiskers, "color": "#444444"},
                 customdata=[
-                    [printed, _quality_text(q, lang), source]
+                    [printed, quality_text(q, lang), source]
                     for printed, q, source in zip(rows[f"{measure}_printed"], qualities, sources)
                 ],
                 hovertemplate="%{y} · %{customdata[0]}<br>%{customdata[1]}<br>"
@@ -152,7 +152,7 @@ def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
             row=1,
             col=1,
         )
-    ratio = [_percent(v) for v in rows["ratio_bp"]]
+    ratio = [to_percent(v) for v in rows["ratio_bp"]]
     qualities = list(rows["ratio_value_quality"])
     figure.add_trace(
         go.Scatter(
@@ -163,17 +163,19 @@ def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
             marker={
                 "size": 12,
                 "color": RATIO_COLOUR,
-                "opacity": [_style(q)["opacity"] for q in qualities],
+                "opacity": [quality_style(q)["opacity"] for q in qualities],
                 "symbol": ["diamond-open" if q == "derived" else "diamond" for q in qualities],
             },
             error_x={
-                **_whiskers(
-                    ratio, [_percent(v) for v in rows["ratio_lower_bp"]], [_percent(v) for v in rows["ratio_upper_bp"]]
+                **error_bars(
+                    ratio,
+                    [to_percent(v) for v in rows["ratio_lower_bp"]],
+                    [to_percent(v) for v in rows["ratio_upper_bp"]],
                 ),
                 "color": RATIO_COLOUR,
             },
             customdata=[
-                [printed, _quality_text(q, lang), source]
+                [printed, quality_text(q, lang), source]
                 for printed, q, source in zip(rows["ratio_printed"], qualities, sources)
             ],
             hovertemplate="%{y} · %{customdata[0]}<br>%{customdata[1]}<br>"
@@ -186,14 +188,14 @@ def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(title_text=translate("investment.amount_axis", lang), row=1, col=1, rangemode="tozero")
     figure.update_xaxes(title_text=translate("investment.ratio_axis", lang), row=1, col=2, rangemode="tozero")
-    return _layout(figure, lang, height=120 + 48 * len(labels))
+    return base_layout(figure, lang, height=120 + 48 * len(labels))
 
 
 def build_peers_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Ratio of Wallimage and peer funds over time: single years as points, periods as spans."""
     figure = go.Figure()
     rows = frame[frame["ratio_bp"].notna()].sort_values(["fund", "period_start", "period_end"])
-    sources = dict(zip(rows["row_id"], _sources(rows)))
+    sources = dict(zip(rows["row_id"], source_texts(rows)))
     for fund, group in rows.groupby("fund", sort=False):
         colour = FUND_COLOURS.get(fund, PALETTE[7])
         singles = group[group["scope"] == "single_year"]
@@ -201,26 +203,26 @@ def build_peers_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
         figure.add_trace(
             go.Scatter(
                 x=[int(y) for y in singles["period_start"]],
-                y=[_percent(v) for v in singles["ratio_bp"]],
+                y=[to_percent(v) for v in singles["ratio_bp"]],
                 mode="markers",
                 name=fund,
                 legendgroup=fund,
                 marker={
                     "size": 12,
                     "color": colour,
-                    "opacity": [_style(q)["opacity"] for q in qualities],
+                    "opacity": [quality_style(q)["opacity"] for q in qualities],
                     "symbol": ["circle-open" if q == "derived" else "circle" for q in qualities],
                 },
                 error_y={
-                    **_whiskers(
-                        [_percent(v) for v in singles["ratio_bp"]],
-                        [_percent(v) for v in singles["ratio_lower_bp"]],
-                        [_percent(v) for v in singles["ratio_upper_bp"]],
+                    **error_bars(
+                        [to_percent(v) for v in singles["ratio_bp"]],
+                        [to_percent(v) for v in singles["ratio_lower_bp"]],
+                        [to_percent(v) for v in singles["ratio_upper_bp"]],
                     ),
                     "color": colour,
                 },
                 customdata=[
-                    [fund, p, _quality_text(q, lang), sources[r]]
+                    [fund, p, quality_text(q, lang), sources[r]]
                     for p, q, r in zip(singles["ratio_printed"], qualities, singles["row_id"])
                 ],
                 hovertemplate="%{customdata[0]} · %{x} · %{customdata[1]}<br>%{customdata[2]}<br>"
@@ -229,7 +231,7 @@ def build_peers_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
             )
         )
         for index, (_, period) in enumerate(group[group["scope"] == "multi_year"].iterrows()):
-            value = _percent(period["ratio_bp"])
+            value = to_percent(period["ratio_bp"])
             text = f"{fund} · {period['period_label']} · {period['ratio_printed']}"
             figure.add_trace(
                 go.Scatter(
@@ -249,4 +251,4 @@ def build_peers_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
             )
     figure.update_xaxes(title_text=translate("investment.year", lang), dtick=2)
     figure.update_yaxes(title_text=translate("investment.ratio_axis", lang), rangemode="tozero")
-    return _layout(figure, lang, height=420)
+    return base_layout(figure, lang, height=420)

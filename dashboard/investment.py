@@ -40,8 +40,12 @@ BREAKDOWNS = {
     "role": "investment/totals_by_role",
 }
 SEARCH_PARAM = "q"
+# The page's tabs, by URL name (the first is the default); `work` is the work whose card is open.
+TABS = ("years", "2024", "posts", "works", "peers", "gaming")
 PARAM_SPEC = [Param(name, choices, multi=True, default=[]) for name, (choices, _) in FILTERS.items()] + [
-    Param(SEARCH_PARAM, None, default="")
+    Param(SEARCH_PARAM, None, default=""),
+    Param("tab", TABS, default=TABS[0]),
+    Param("work", None, default=None, number_range=(1, 99_999)),
 ]
 
 

@@ -138,3 +138,36 @@ def test_switching_language_keeps_the_open_tab(app_env):
     assert not at.exception and not at.error
     assert at.session_state["investment_tab"] == translate("investment.tab_works", "en")
     assert at.text_input(key="investment_q").label == translate("investment.search", "en")
+
+
+def test_a_link_opens_its_tab_and_work(app_env):
+    at = run_app(PAGE, params={"sector": "live_action", "tab": "works", "work": "20"})
+    assert not at.exception and not at.error
+    assert not any("work=" in i.value for i in at.info)  # the work is among the filtered ones
+    assert at.session_state["investment_tab"] == translate("investment.tab_works", "fr")
+    assert at.selectbox(key="investment_work").value == 20
+    assert any("Siempre es invierno" in w.value and "Blitz" in w.value for w in at.warning)
+    assert at.query_params["tab"] in ("works", ["works"]) and at.query_params["work"] in ("20", ["20"])
+
+
+def test_the_open_tab_and_work_go_in_the_url(app_env):
+    at = run_app(PAGE, params={"origin": "france"})
+    assert "tab" not in at.query_params  # the first tab is the default: no parameter
+    at.session_state["investment_tab"] = translate("investment.tab_2024", "fr")
+    at.run()
+    assert at.query_params["tab"] in ("2024", ["2024"]) and "work" not in at.query_params
+    assert metrics(at)["Œuvres"] == "18"  # works initiated in France, every sector
+    at.session_state["investment_tab"] = translate("investment.tab_works", "fr")
+    at.run()
+    at.selectbox(key="investment_work").set_value(9).run()  # « Moso », initiated in France (§7.1)
+    assert at.query_params["work"] in ("9", ["9"])
+    at.session_state["investment_tab"] = translate("investment.tab_years", "fr")
+    at.run()
+    assert "tab" not in at.query_params and "work" not in at.query_params  # the work is not on screen
+
+
+def test_a_link_to_a_work_outside_the_filters_says_so(app_env):
+    at = run_app(PAGE, params={"sector": "tv_format", "tab": "works", "work": "20"})
+    assert not at.exception and not at.error
+    assert any("work=20" in i.value for i in at.info)
+    assert "work" not in at.query_params or at.query_params["work"] != "20"

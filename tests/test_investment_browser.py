@@ -76,3 +76,23 @@ def test_language_switch_keeps_the_open_tab(page, app_server):
     page.get_by_text("Works co-produced in 2024 (49)").wait_for()
     expect(page.get_by_role("tab", name="The works")).to_have_attribute("aria-selected", "true")
     assert "lang=en" in page.url
+
+
+def test_a_copied_address_reopens_the_same_tab_filters_and_work(page, app_server):
+    page.goto(app_server + "/investment?sector=animation&tab=2024")
+    wait_for_app(page)
+    expect(page.get_by_role("tab", name="2024 en détail")).to_have_attribute("aria-selected", "true")
+    page.get_by_text("2.180.000,00").first.wait_for()  # §7.1: the 13 animation works
+    page.get_by_role("tab", name="Les œuvres").click()
+    page.get_by_text("Les œuvres coproduites en 2024 (13)").wait_for()
+    page.wait_for_function("() => /[?&]work=\\d+/.test(window.location.search)")
+    assert "tab=works" in page.url and "sector=animation" in page.url
+    chosen = page.locator('[data-testid="stSelectbox"]').inner_text()
+
+    copy = page.context.new_page()
+    copy.goto(page.url)
+    wait_for_app(copy)
+    expect(copy.get_by_role("tab", name="Les œuvres")).to_have_attribute("aria-selected", "true")
+    copy.get_by_text("Les œuvres coproduites en 2024 (13)").wait_for()
+    assert copy.locator('[data-testid="stSelectbox"]').inner_text() == chosen
+    copy.close()

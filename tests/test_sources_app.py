@@ -76,3 +76,22 @@ def test_sources_page_in_english(app_env):
     discrepancies = at.dataframe[0].value.set_index("Identifier")
     assert discrepancies.loc["work_22_shares_sum", "Checked at build time"] == "yes"
     assert discrepancies.loc["hopper_game_title", "Topic"] == "Video games"
+
+
+def test_a_link_opens_its_tab_and_the_open_tab_goes_in_the_link(app_env):
+    at = run_app(PAGE, lang="en", params={"tab": "definitions"})
+    assert not at.exception and not at.error and not at.info
+    assert "« Attributable » shooting day" in texts(at)
+    at.session_state["sources_tab"] = translate("sources.tab_documents", "en")
+    at.run()
+    assert at.query_params["tab"] in ("documents", ["documents"])
+    at.session_state["sources_tab"] = translate("sources.tab_discrepancies", "en", count=23)
+    at.run()
+    assert "tab" not in at.query_params  # the first tab is the default
+
+
+def test_a_link_to_an_unknown_tab_says_so_and_opens_the_first(app_env):
+    at = run_app(PAGE, params={"tab": "secrets"})
+    assert not at.exception and not at.error
+    assert any("tab=secrets" in i.value for i in at.info)
+    assert len(at.dataframe) == 1  # the discrepancies table

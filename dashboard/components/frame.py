@@ -146,16 +146,19 @@ def page_header(title_key: str, intro_key: str | None = None) -> None:
         st.markdown(t(intro_key))
 
 
-def lazy_tabs(labels: dict[str, str], key: str):
+def lazy_tabs(labels: dict[str, str], key: str, default: str | None = None):
     """Tabs whose hidden panels do not run: (the open tab's container, its name).
 
     Only the chosen tab's content is computed and sent (switching tabs reruns the page), so a page
     with six tabs costs one. The widget keeps the open tab's label under `key`; its name is kept
-    under `key:name`, so that a language switch (new labels) keeps the same tab open.
+    under `key:name`, so that a language switch (new labels) keeps the same tab open. `default`
+    (a name, e.g. from the URL) is the tab opened when the session has none open yet.
     """
     remembered = st.session_state.get(f"{key}:name")
     if st.session_state.get(key) not in (None, *labels.values()) and remembered in labels:
         st.session_state[key] = labels[remembered]
+    if key not in st.session_state and default in labels:
+        st.session_state[key] = labels[default]
     tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
     name, tab = next(((name, tab) for name, tab in zip(labels, tabs) if tab.open), (next(iter(labels)), tabs[0]))
     st.session_state[f"{key}:name"] = name

@@ -1,8 +1,8 @@
 """Investment vs. Walloon spend: by year (and, apart, multi-year periods), 2024 by sector, work type, origin
 and majority/minority, spend by post, the 49 works with a card per work, peer funds, the gaming programme.
 
-Filters (sector, type, origin, role, search) live in the URL. Queries: investment/history_by_fund,
-investment/totals, investment/totals_by_sector, investment/totals_by_work_type,
+Filters (sector, type, origin, role, search), the open tab and the open work card live in the URL.
+Queries: investment/history_by_fund, investment/totals, investment/totals_by_sector, investment/totals_by_work_type,
 investment/totals_by_origin, investment/totals_by_role, investment/spend_by_post,
 investment/works_list, investment/work_directors, investment/work_countries, investment/work_discrepancies,
 investment/gaming_call_2024, investment/gaming_call_totals, investment/gaming_agreements_by_phase.
@@ -23,8 +23,8 @@ page_header("investment.title", "investment.intro")
 lang, page = current_language(), t("nav.investment")
 values = cards.filter_bar(values)
 params, context = inv.query_params(values), inv.filters_context(values, lang)
-names = ("years", "2024", "posts", "works", "peers", "gaming")
-tab, active = lazy_tabs({name: t(f"investment.tab_{name}") for name in names}, key="investment_tab")
+tab, active = lazy_tabs({name: t(f"investment.tab_{name}") for name in inv.TABS}, "investment_tab", values["tab"])
+values["tab"], linked_work, values["work"] = active, values["work"], None
 if active in ("years", "peers"):
     history = run_query("investment/history_by_fund", funds=[inv.OWN_FUND, *inv.PEER_FUNDS], scopes=list(inv.SCOPES))
     history = inv.history_values(cards.with_source_labels(history))
@@ -72,7 +72,12 @@ with tab:
             st.info(t("common.no_rows"))
         else:
             labels = {int(row["work_id"]): explorer.work_option(row) for _, row in shown.iterrows()}
-            chosen = st.selectbox(
+            if "investment_work" not in st.session_state and linked_work is not None:
+                if int(linked_work) in labels:
+                    st.session_state["investment_work"] = int(linked_work)
+                else:
+                    st.info(t("common.dropped_params", params=f"work={int(linked_work)}"), icon="ℹ️")
+            values["work"] = chosen = st.selectbox(
                 t("investment.pick_work"), list(labels), format_func=labels.get, key="investment_work"
             )
             cards.work_card(

@@ -10,13 +10,17 @@ import streamlit as st
 from dashboard import methods
 from dashboard.components.cards import Meta, table_card
 from dashboard.components.formatting import format_number
-from dashboard.components.frame import lazy_tabs, page_header, read_page_params
+from dashboard.components.frame import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.permalink import Param
 from dashboard.components.quality import legend_markdown
 from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
 
-read_page_params([])
+TABS = ("discrepancies", "datasets", "documents", "definitions", "methods")
+SPEC = [Param("tab", TABS, default=TABS[0])]  # the open tab is in the link
+
+values = read_page_params(SPEC)
 page_header("sources.title", "sources.intro")
 lang = current_language()
 escape = methods.escape_markdown
@@ -42,12 +46,12 @@ st.caption(
 )
 this_database = t("sources.this_database")
 
-names = ("discrepancies", "datasets", "documents", "definitions", "methods")
 labels = {
     name: t(f"sources.tab_{name}", count=count) if name == "discrepancies" else t(f"sources.tab_{name}")
-    for name in names
+    for name in TABS
 }
-tab, active = lazy_tabs(labels, key="sources_tab")
+tab, active = lazy_tabs(labels, "sources_tab", values["tab"])
+write_page_params({"tab": active}, SPEC)
 
 with tab:
     if active == "discrepancies":

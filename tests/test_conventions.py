@@ -281,7 +281,17 @@ def visible_texts(at) -> list[str]:
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error"):
         texts += [element.value for element in at.get(kind)]
     texts += [m.label for m in at.metric]
-    for kind in ("button", "download_button", "toggle", "checkbox", "selectbox", "multiselect", "radio", "slider"):
+    for kind in (
+        "button",
+        "download_button",
+        "toggle",
+        "checkbox",
+        "selectbox",
+        "multiselect",
+        "button_group",
+        "radio",
+        "slider",
+    ):
         texts += [getattr(w, "label", "") or "" for w in at.get(kind)]
     texts += [e.label for e in at.get("expander")] + [tab.label for tab in at.get("tab")]
     for table in at.dataframe:

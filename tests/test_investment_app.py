@@ -77,10 +77,10 @@ def test_url_filters_preset_the_widgets_and_filter_the_rows(app_env):
     params = {"sector": "live_action,animation", "type": "feature", "origin": "france", "role": "minority"}
     at = run_app(PAGE, params=params, state=on_tab("works"))
     assert not at.exception and not at.error and not at.info
-    assert at.multiselect(key="investment_sector").value == ["live_action", "animation"]
-    assert at.multiselect(key="investment_type").value == ["feature"]
-    assert at.multiselect(key="investment_origin").value == ["france"]
-    assert at.multiselect(key="investment_role").value == ["minority"]
+    assert at.button_group(key="investment_sector").value == ["live_action", "animation"]
+    assert at.button_group(key="investment_type").value == ["feature"]
+    assert at.button_group(key="investment_origin").value == ["france"]
+    assert at.button_group(key="investment_role").value == ["minority"]
     works = table_with(at, "Titre")
     assert len(works) == 12  # §7.1.2.1: 12 features initiated in France, all minority co-productions
     assert set(works["Origine"]) == {"Initié en France"} and set(works["Majoritaire / minoritaire"]) == {"Minoritaire"}
@@ -92,7 +92,7 @@ def test_url_filters_preset_the_widgets_and_filter_the_rows(app_env):
 
 def test_changing_a_filter_updates_everything_and_the_url(app_env):
     at = run_app(PAGE, state=on_tab("2024"))
-    at.multiselect(key="investment_sector").set_value(["tv_format"]).run()
+    at.button_group(key="investment_sector").set_value(["tv_format"]).run()
     assert not at.exception
     values = metrics(at)
     assert values["Œuvres"] == "1" and values["Investi par Wallimage"] == "130.000,00 €"
@@ -116,7 +116,7 @@ def test_invalid_url_parameter_is_ignored_with_a_notice(app_env):
     assert not at.exception and not at.error
     notice = " ".join(i.value for i in at.info)
     assert "sector=cinema" in notice and "colour" in notice
-    assert at.multiselect(key="investment_sector").value == ["animation"]
+    assert at.button_group(key="investment_sector").value == ["animation"]
     assert metrics(at)["Œuvres"] == "13"
 
 

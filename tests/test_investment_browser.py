@@ -10,12 +10,14 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
+def filter_pills(page, label: str):
+    """The Streamlit pills (multi-select) with this label."""
+    return page.locator('[data-testid="stButtonGroup"]').filter(has_text=label)
+
+
 def choose(page, label: str, option: str) -> None:
-    """Pick an option in the Streamlit multiselect with this label."""
-    widget = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
-    widget.locator("input").click()
-    page.get_by_role("option", name=option, exact=True).click()
-    page.keyboard.press("Escape")
+    """Click an option of the filter pills with this label."""
+    filter_pills(page, label).get_by_role("button", name=option, exact=True).click()
     wait_for_app(page)
 
 
@@ -23,10 +25,8 @@ def test_filter_from_url_then_on_screen_then_xlsx_download(page, app_server):
     page.goto(app_server + "/investment?sector=live_action")
     wait_for_app(page)
     page.get_by_text("Investi et dépenses wallonnes par année").wait_for()  # the by-year chart card
-    sector = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Secteur")
-    expect(sector).to_contain_text(
-        "Prises de vues r", timeout=90_000
-    )  # preset from the URL (the chip may be cut with an ellipsis)
+    chosen = filter_pills(page, "Secteur").locator('button[aria-pressed="true"]')
+    expect(chosen).to_have_text("Prises de vues réelles", timeout=90_000)  # preset from the URL
     page.get_by_role("tab", name="2024 en détail").click()
     page.get_by_text("2024 par secteur").wait_for()
     page.get_by_text("30.557.289,12").first.wait_for()  # the cards render a moment after the titles

@@ -6,12 +6,13 @@ from conftest import wait_for_app
 pytestmark = pytest.mark.browser
 
 # Every metric value and label, button, link and toggle label whose text is wider than its box
-# (CSS cuts it with "…").
+# (CSS cuts it with "…"), and every row of pills that hides options behind a horizontal scroll.
 CUT_JS = """() => [...document.querySelectorAll(
     '[data-testid="stMetricValue"] div, [data-testid="stMetricLabel"] p, [data-testid="stMain"] button p,'
-    + ' [data-testid="stPageLink"] p, [data-testid="stMain"] label p, [data-testid="stMain"] label span')]
+    + ' [data-testid="stPageLink"] p, [data-testid="stMain"] label p, [data-testid="stMain"] label span,'
+    + ' [data-testid="stMain"] [data-testid="stButtonGroup"] [role="toolbar"]')]
   .filter(e => e.innerText.trim() && e.getBoundingClientRect().width > 0 && e.scrollWidth > e.clientWidth + 1)
-  .map(e => e.innerText)"""
+  .map(e => e.getAttribute('aria-label') || e.innerText)"""
 
 VALUES_JS = """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(e => e.innerText)"""
 

@@ -108,18 +108,24 @@ def work_card(
 
 
 def filter_bar(values: dict) -> dict:
-    """The four multiselect filters, preset from the URL values; returns the chosen values."""
+    """The four filters as multi-select pills (every option visible, one click; none chosen = all),
+    preset from the URL values; returns the chosen values."""
     chosen = dict(values)
     st.markdown(f"**{t('common.filters')}**")
     for column, (name, (choices, _)) in zip(st.columns(len(inv.FILTERS)), inv.FILTERS.items()):
-        chosen[name] = column.multiselect(
-            t(f"investment.filter_{name}"),
-            choices,
-            default=values[name],
-            format_func=label_of,
-            placeholder=t("common.all"),
-            key=f"investment_{name}",
-        )
+        with column:  # wrap: on a narrow screen the options go onto more rows, none is hidden
+            chosen[name] = (
+                st.pills(
+                    t(f"investment.filter_{name}"),
+                    choices,
+                    selection_mode="multi",
+                    default=values[name],
+                    format_func=label_of,
+                    key=f"investment_{name}",
+                    wrap=True,
+                )
+                or []
+            )
     st.caption(t("investment.filters_scope"))
     return chosen
 

@@ -96,17 +96,17 @@ def test_english_map_page(app_env):
 
 def test_kind_filter_changes_the_points_and_the_url(app_env):
     at = open_map()
-    at.multiselect[0].set_value(["festival_event", "wallimage_office"]).run()
+    at.button_group(key="map_kinds").set_value(["festival_event", "wallimage_office"]).run()
     assert points(at) == {"wallimage_office": 1, "festival_event": 6}
     assert at.query_params["kinds"] == "festival_event,wallimage_office"  # shareable link
-    at.multiselect[0].set_value([]).run()
+    at.button_group(key="map_kinds").set_value([]).run()
     assert points(at) == {} and any("Aucun lieu" in i.value for i in at.info)
     assert [layer["id"] for layer in deck(at)["layers"]] == ["provinces", "country", "wallonia"]  # outline stays
 
 
 def test_url_reproduces_the_filter_and_search(app_env):
     at = open_map(params={"kinds": "animation_studio,festival_event", "q": "dream"})
-    assert at.multiselect[0].value == ["animation_studio", "festival_event"]
+    assert at.button_group(key="map_kinds").value == ["animation_studio", "festival_event"]
     assert at.text_input[0].value == "dream"
     assert points(at) == {"animation_studio": 1}
     assert at.dataframe[0].value["Nom"].tolist() == ["DreamWall"]

@@ -35,7 +35,7 @@ FRAME_CSS = """
 [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
   font-size: clamp(1.25rem, 14cqi, 2.25rem); white-space: normal; overflow: visible; text-overflow: clip; }
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div, [data-testid="stMain"] button p,
-[data-testid="stPageLink"] p {
+[data-testid="stPageLink"] p, [data-testid="stMain"] label .stMarkdownEllipsis {
   white-space: normal; overflow: visible; text-overflow: clip; }
 </style>
 """

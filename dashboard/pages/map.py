@@ -48,7 +48,9 @@ lang = current_language()
 for key, value in (("map_kinds", params["kinds"]), ("map_q", params["q"]), ("map_closed", params["closed"] == "1")):
     st.session_state.setdefault(key, value)
 filters = st.columns([3, 2])
-kinds = filters[0].multiselect(t("map.kinds"), KINDS, format_func=label_of, key="map_kinds")
+kinds = filters[0].pills(
+    t("map.kinds"), KINDS, selection_mode="multi", format_func=label_of, key="map_kinds", wrap=True
+)
 query = filters[1].text_input(t("map.search"), help=t("map.search_help"), key="map_q", max_chars=60)
 switches = st.columns(2)
 show_closed = switches[0].toggle(t("map.show_closed"), help=t("map.show_closed_help"), key="map_closed")

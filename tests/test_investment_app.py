@@ -171,3 +171,10 @@ def test_a_link_to_a_work_outside_the_filters_says_so(app_env):
     assert not at.exception and not at.error
     assert any("work=20" in i.value for i in at.info)
     assert "work" not in at.query_params or at.query_params["work"] != "20"
+
+
+def test_a_link_to_a_work_that_is_not_a_whole_number_says_so(app_env):
+    at = run_app(PAGE, params={"tab": "works", "work": "20.5"})
+    assert not at.exception and not at.error
+    assert any("work=20.5" in i.value for i in at.info)
+    assert at.selectbox(key="investment_work").value != 20

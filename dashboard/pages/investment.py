@@ -73,10 +73,10 @@ with tab:
         else:
             labels = {int(row["work_id"]): explorer.work_option(row) for _, row in shown.iterrows()}
             if "investment_work" not in st.session_state and linked_work is not None:
-                if int(linked_work) in labels:
+                if linked_work.is_integer() and int(linked_work) in labels:
                     st.session_state["investment_work"] = int(linked_work)
                 else:
-                    st.info(t("common.dropped_params", params=f"work={int(linked_work)}"), icon="ℹ️")
+                    st.info(t("common.dropped_params", params=f"work={linked_work:g}"), icon="ℹ️")
             values["work"] = chosen = st.selectbox(
                 t("investment.pick_work"), list(labels), format_func=labels.get, key="investment_work"
             )

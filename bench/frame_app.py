@@ -15,12 +15,19 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard.components.frame import configure_page, frame_style, navigation_pages, render_sidebar, resolve_language  # noqa: E402
-from dashboard.data.queries import get_database  # noqa: E402
+from dashboard.components.frame import (  # noqa: E402
+    configure_page,
+    frame_style,
+    navigation_pages,
+    render_sidebar,
+    resolve_language,
+    resolve_report,
+)
+from dashboard.data.queries import get_database, run_query  # noqa: E402
 
 configure_page()
 frame_style()
 resolve_language()
 navigation = st.navigation(navigation_pages())
-render_sidebar(get_database())
+render_sidebar(get_database(), resolve_report(run_query("reports/reports")))
 st.title(navigation.title)

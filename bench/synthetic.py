@@ -173,7 +173,7 @@ def multiply_gaming(con: sqlite3.Connection, factor: int, rng: random.Random) ->
                     "committed_cents": committed,
                     "validated_spend_cents": spend,
                     # The 2024 call's own table is not multiplied: keep the flag consistent with it.
-                    "in_call_2024": 0,
+                    "in_year_call": 0,
                     "note": SYNTHETIC_NOTE.format(what=f"agreement {template['agreement_no']} (copy {copy})"),
                 }
             )

@@ -16,10 +16,17 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard
 
 import streamlit as st  # noqa: E402
 
-from dashboard.components.frame import configure_page, frame_style, navigation_pages, render_sidebar, resolve_language  # noqa: E402
+from dashboard.components.frame import (  # noqa: E402
+    configure_page,
+    frame_style,
+    navigation_pages,
+    render_sidebar,
+    resolve_language,
+    resolve_report,
+)
 from dashboard.components.i18n import t  # noqa: E402
 from dashboard.data.errors import DatabaseError  # noqa: E402
-from dashboard.data.queries import get_database  # noqa: E402
+from dashboard.data.queries import get_database, run_query  # noqa: E402
 
 configure_page()
 frame_style()
@@ -33,7 +40,12 @@ except DatabaseError as problem:
     st.error(f"{t('errors.database')} {problem}")
     st.stop()
 
-render_sidebar(database)
+try:
+    report = resolve_report(run_query("reports/reports"))
+except DatabaseError as problem:
+    st.error(f"{t('errors.database')} {problem}")
+    st.stop()
+render_sidebar(database, report)
 try:
     navigation.run()
 except DatabaseError as problem:

@@ -16,7 +16,6 @@ from dashboard.components.permalink import Param
 from dashboard.data.queries import query_header
 from dashboard.metrics import ratio_pct, share_pct
 
-YEAR = 2024
 SECTORS = ("live_action", "animation", "tv_format")
 WORK_TYPES = ("feature", "series", "documentary", "format")
 ORIGINS = ("belgium", "france", "elsewhere")
@@ -41,7 +40,7 @@ BREAKDOWNS = {
 }
 SEARCH_PARAM = "q"
 # The page's tabs, by URL name (the first is the default); `work` is the work whose card is open.
-TABS = ("years", "2024", "posts", "works", "peers", "gaming")
+TABS = ("years", "detail", "posts", "works", "peers", "gaming")
 PARAM_SPEC = [Param(name, choices, multi=True, default=[]) for name, (choices, _) in FILTERS.items()] + [
     Param(SEARCH_PARAM, None, default=""),
     Param("tab", TABS, default=TABS[0]),
@@ -49,9 +48,9 @@ PARAM_SPEC = [Param(name, choices, multi=True, default=[]) for name, (choices, _
 ]
 
 
-def query_params(values: dict, year: int = YEAR) -> dict:
+def query_params(values: dict) -> dict:
     """Bound SQL parameters from the page's filter values (an empty or missing filter selects all)."""
-    params = {"year": year}
+    params = {}
     for name, (choices, sql_name) in FILTERS.items():
         chosen = [code for code in (values.get(name) or []) if code in choices]
         params[sql_name] = chosen or list(choices)

@@ -28,9 +28,22 @@ CREATE TABLE sources (
     note TEXT
 );
 
+-- One row per annual report (the folder dashboard/data/seeds/reports/<year>/ and its report.csv):
+-- every table that comes from a report carries its report_year, part of its key.
+CREATE TABLE reports (
+    report_year INTEGER PRIMARY KEY,
+    document_id VARCHAR(40) NOT NULL,
+    title TEXT NOT NULL,
+    publisher TEXT NOT NULL,
+    published TEXT NOT NULL,
+    url TEXT,
+    seed_file TEXT,
+    language VARCHAR(2) NOT NULL
+);
+
 CREATE TABLE works (
-    work_id INTEGER PRIMARY KEY,
-    year INTEGER NOT NULL,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    work_id INTEGER NOT NULL,
     title TEXT NOT NULL,
     sector VARCHAR(20) NOT NULL,
     work_type VARCHAR(20) NOT NULL,
@@ -45,31 +58,37 @@ CREATE TABLE works (
     table_number INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, work_id)
 );
 
 CREATE TABLE work_directors (
-    work_id INTEGER NOT NULL REFERENCES works (work_id),
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    work_id INTEGER NOT NULL,
     ordinal INTEGER NOT NULL,
     director_name TEXT NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    PRIMARY KEY (work_id, ordinal)
+    PRIMARY KEY (report_year, work_id, ordinal),
+    FOREIGN KEY (report_year, work_id) REFERENCES works (report_year, work_id)
 );
 
 CREATE TABLE work_countries (
-    work_id INTEGER NOT NULL REFERENCES works (work_id),
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    work_id INTEGER NOT NULL,
     ordinal INTEGER NOT NULL,
     country TEXT NOT NULL,
     share_bp INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    PRIMARY KEY (work_id, ordinal)
+    PRIMARY KEY (report_year, work_id, ordinal),
+    FOREIGN KEY (report_year, work_id) REFERENCES works (report_year, work_id)
 );
 
--- Every aggregate row the report prints about the 2024 works, with the filter that selects
+-- Every aggregate row a report prints about its works, with the filter that selects
 -- the works it summarises ('*' = any, 'a|b' = either).
 CREATE TABLE report_aggregates (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
     table_id VARCHAR(40) NOT NULL,
     row_key VARCHAR(60) NOT NULL,
     filter_sector VARCHAR(60) NOT NULL,
@@ -86,10 +105,11 @@ CREATE TABLE report_aggregates (
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
     note TEXT,
-    PRIMARY KEY (table_id, row_key)
+    PRIMARY KEY (report_year, table_id, row_key)
 );
 
 CREATE TABLE spend_by_post (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
     sector VARCHAR(20) NOT NULL,
     post VARCHAR(30) NOT NULL,
     amount_cents BIGINT NOT NULL,
@@ -97,10 +117,11 @@ CREATE TABLE spend_by_post (
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
     note TEXT,
-    PRIMARY KEY (sector, post)
+    PRIMARY KEY (report_year, sector, post)
 );
 
 CREATE TABLE directors_summary (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
     scope VARCHAR(20) NOT NULL,
     group_kind VARCHAR(20) NOT NULL,
     group_key VARCHAR(20) NOT NULL,
@@ -112,32 +133,37 @@ CREATE TABLE directors_summary (
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
     note TEXT,
-    PRIMARY KEY (scope, group_kind, group_key)
+    PRIMARY KEY (report_year, scope, group_kind, group_key)
 );
 
 CREATE TABLE shooting_activity (
-    project_type VARCHAR(30) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    project_type VARCHAR(30) NOT NULL,
     dossiers INTEGER NOT NULL,
     dossiers_share_printed_bp INTEGER NOT NULL,
-    dossiers_shot_2024 INTEGER NOT NULL,
+    dossiers_shot INTEGER NOT NULL,
     shooting_days INTEGER NOT NULL,
     days_cofinanced INTEGER NOT NULL,
     days_attributable INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, project_type)
 );
 
 CREATE TABLE shooting_activity_totals (
-    measure VARCHAR(30) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    measure VARCHAR(30) NOT NULL,
     total_value INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, measure)
 );
 
 CREATE TABLE shooting_spend_per_day (
-    work_type VARCHAR(30) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    work_type VARCHAR(30) NOT NULL,
     total_per_day_cents BIGINT NOT NULL,
     av_eligible_cents BIGINT NOT NULL,
     av_share_printed_bp INTEGER NOT NULL,
@@ -147,22 +173,26 @@ CREATE TABLE shooting_spend_per_day (
     cofinanced_projects INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, work_type)
 );
 
 CREATE TABLE shooting_spend_per_day_posts (
-    work_type VARCHAR(30) NOT NULL REFERENCES shooting_spend_per_day (work_type),
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    work_type VARCHAR(30) NOT NULL,
     ordinal INTEGER NOT NULL,
     post VARCHAR(30) NOT NULL,
     amount_cents BIGINT NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
     note TEXT,
-    PRIMARY KEY (work_type, ordinal)
+    PRIMARY KEY (report_year, work_type, ordinal),
+    FOREIGN KEY (report_year, work_type) REFERENCES shooting_spend_per_day (report_year, work_type)
 );
 
 CREATE TABLE scenario_inputs (
-    project_type VARCHAR(30) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    project_type VARCHAR(30) NOT NULL,
     attributable_days INTEGER NOT NULL,
     rate_basis VARCHAR(10) NOT NULL,
     measured_work_type VARCHAR(30),
@@ -170,10 +200,12 @@ CREATE TABLE scenario_inputs (
     complement_non_av_cents BIGINT NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, project_type)
 );
 
 CREATE TABLE scenario_published (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
     share_bp INTEGER NOT NULL,
     project_type VARCHAR(30) NOT NULL,
     days INTEGER NOT NULL,
@@ -183,35 +215,40 @@ CREATE TABLE scenario_published (
     total_cents BIGINT NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    PRIMARY KEY (share_bp, project_type)
+    PRIMARY KEY (report_year, share_bp, project_type)
 );
 
 CREATE TABLE scenario_published_totals (
-    share_bp INTEGER PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    share_bp INTEGER NOT NULL,
     days INTEGER NOT NULL,
     days_spend_cents BIGINT NOT NULL,
     complement_cents BIGINT NOT NULL,
     total_cents BIGINT NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, share_bp)
 );
 
 CREATE TABLE carbon_projects (
-    project_no INTEGER PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    project_no INTEGER NOT NULL,
     kind VARCHAR(20) NOT NULL,
     kind_printed TEXT NOT NULL,
     crew INTEGER NOT NULL,
     shooting_days INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, project_no)
 );
 
 -- The report never says which footprint belongs to which project: footprints are statements
 -- about how many projects fall near a value, with bounds.
 CREATE TABLE carbon_footprints (
-    statement_id VARCHAR(20) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    statement_id VARCHAR(20) NOT NULL,
     projects_count INTEGER NOT NULL,
     relation VARCHAR(10) NOT NULL,
     stated_tco2e DOUBLE PRECISION NOT NULL,
@@ -220,21 +257,26 @@ CREATE TABLE carbon_footprints (
     bound_rule VARCHAR(20) NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, statement_id)
 );
 
 CREATE TABLE carbon_posts (
-    post VARCHAR(30) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    post VARCHAR(30) NOT NULL,
     label_printed TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     most_impactful INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, post)
 );
 
 CREATE TABLE facts (
-    fact_id VARCHAR(40) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    fact_id VARCHAR(40) NOT NULL,
+    period_year INTEGER NOT NULL,
     topic VARCHAR(20) NOT NULL,
     fact_value DOUBLE PRECISION NOT NULL,
     unit VARCHAR(20) NOT NULL,
@@ -244,75 +286,88 @@ CREATE TABLE facts (
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     label_fr TEXT NOT NULL,
     label_en TEXT NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, fact_id, period_year)
 );
 
 CREATE TABLE catalogue_counts (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
     kind VARCHAR(20) NOT NULL,
     category VARCHAR(40) NOT NULL,
     item_count INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
     note TEXT,
-    PRIMARY KEY (kind, category)
+    PRIMARY KEY (report_year, kind, category)
 );
 
 CREATE TABLE catalogue_totals (
-    kind VARCHAR(20) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    kind VARCHAR(20) NOT NULL,
     item_count INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, kind)
 );
 
 CREATE TABLE gaming_agreements (
-    agreement_no INTEGER PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    agreement_no INTEGER NOT NULL,
     phase VARCHAR(20) NOT NULL,
     project TEXT NOT NULL,
     company TEXT NOT NULL,
     committed_cents BIGINT NOT NULL,
     validated_spend_cents BIGINT NOT NULL,
     ratio_printed_bp INTEGER NOT NULL,
-    in_call_2024 INTEGER NOT NULL,
+    in_year_call INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, agreement_no)
 );
 
 CREATE TABLE gaming_agreement_totals (
-    phase VARCHAR(20) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    phase VARCHAR(20) NOT NULL,
     agreements INTEGER NOT NULL,
     committed_cents BIGINT NOT NULL,
     validated_spend_cents BIGINT NOT NULL,
     ratio_printed_bp INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, phase)
 );
 
-CREATE TABLE gaming_call_2024 (
-    ordinal INTEGER PRIMARY KEY,
+CREATE TABLE gaming_call (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    ordinal INTEGER NOT NULL,
     project TEXT NOT NULL,
     company TEXT NOT NULL,
     investment_cents BIGINT NOT NULL,
     walloon_spend_cents BIGINT NOT NULL,
     ratio_printed_bp INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
-    quality VARCHAR(12) NOT NULL
+    quality VARCHAR(12) NOT NULL,
+    PRIMARY KEY (report_year, ordinal)
 );
 
-CREATE TABLE gaming_call_2024_totals (
-    projects INTEGER PRIMARY KEY,
+CREATE TABLE gaming_call_totals (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    projects INTEGER NOT NULL,
     investment_cents BIGINT NOT NULL,
     walloon_spend_cents BIGINT NOT NULL,
     ratio_printed_bp INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, projects)
 );
 
 CREATE TABLE tv_format_waves (
-    wave VARCHAR(30) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    wave VARCHAR(30) NOT NULL,
     period_label TEXT NOT NULL,
     projects INTEGER NOT NULL,
     invested_cents BIGINT NOT NULL,
@@ -322,25 +377,29 @@ CREATE TABLE tv_format_waves (
     spend_status VARCHAR(12) NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, wave)
 );
 
 CREATE TABLE portfolio_companies (
-    company_id INTEGER PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    company_id INTEGER NOT NULL,
     name TEXT NOT NULL,
     portfolio_group VARCHAR(40) NOT NULL,
     category VARCHAR(30) NOT NULL,
-    financed_2024 INTEGER NOT NULL,
-    entered_2024 INTEGER NOT NULL,
-    entered_2024_reason TEXT,
+    financed_in_year INTEGER NOT NULL,
+    entered_in_year INTEGER NOT NULL,
+    entered_reason TEXT,
     town TEXT,
     town_source_id VARCHAR(40) REFERENCES sources (source_id),
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, company_id)
 );
 
 CREATE TABLE portfolio_memberships (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
     sector_list VARCHAR(20) NOT NULL,
     list_number INTEGER NOT NULL,
     company_name TEXT NOT NULL,
@@ -349,10 +408,11 @@ CREATE TABLE portfolio_memberships (
     heading_printed TEXT,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    PRIMARY KEY (sector_list, list_number)
+    PRIMARY KEY (report_year, sector_list, list_number)
 );
 
 CREATE TABLE portfolio_outstanding (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
     scope VARCHAR(20) NOT NULL,
     row_key VARCHAR(40) NOT NULL,
     outstanding_cents BIGINT NOT NULL,
@@ -364,10 +424,11 @@ CREATE TABLE portfolio_outstanding (
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
     note TEXT,
-    PRIMARY KEY (scope, row_key)
+    PRIMARY KEY (report_year, scope, row_key)
 );
 
-CREATE TABLE enterprise_investments_2024 (
+CREATE TABLE enterprise_investments (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
     scope VARCHAR(20) NOT NULL,
     row_key VARCHAR(60) NOT NULL,
     amount_cents BIGINT NOT NULL,
@@ -379,11 +440,12 @@ CREATE TABLE enterprise_investments_2024 (
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
     note TEXT,
-    PRIMARY KEY (scope, row_key)
+    PRIMARY KEY (report_year, scope, row_key)
 );
 
 CREATE TABLE enterprise_returns (
-    instrument VARCHAR(10) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    instrument VARCHAR(10) NOT NULL,
     lent_or_subscribed_cents BIGINT NOT NULL,
     bankruptcy_losses_cents BIGINT NOT NULL,
     repaid_or_sold_cents BIGINT NOT NULL,
@@ -395,18 +457,21 @@ CREATE TABLE enterprise_returns (
     net_return_printed_bp INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, instrument)
 );
 
 CREATE TABLE coproduction_receipts (
-    row_key VARCHAR(30) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    row_key VARCHAR(30) NOT NULL,
     receipts_cents BIGINT NOT NULL,
     projects INTEGER NOT NULL,
     share_of_total_printed_bp INTEGER NOT NULL,
     share_of_top_printed_bp INTEGER NOT NULL,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
-    note TEXT
+    note TEXT,
+    PRIMARY KEY (report_year, row_key)
 );
 
 -- Earlier years (HISTORY.md) and other seeds; single years kept apart from multi-year
@@ -469,7 +534,8 @@ CREATE TABLE places (
 );
 
 CREATE TABLE discrepancies (
-    discrepancy_id VARCHAR(60) PRIMARY KEY,
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    discrepancy_id VARCHAR(60) NOT NULL,
     topic VARCHAR(20) NOT NULL,
     value_a TEXT NOT NULL,
     source_a VARCHAR(40) NOT NULL REFERENCES sources (source_id),
@@ -479,7 +545,8 @@ CREATE TABLE discrepancies (
     description_en TEXT NOT NULL,
     shown_fr TEXT NOT NULL,
     shown_en TEXT NOT NULL,
-    check_keys TEXT
+    check_keys TEXT,
+    PRIMARY KEY (report_year, discrepancy_id)
 );
 
 -- French text of the English free-text values (notes, printed labels of HISTORY.md rows, dates):
@@ -489,6 +556,6 @@ CREATE TABLE text_translations (
     text_fr TEXT NOT NULL
 );
 
-CREATE INDEX idx_works_sector ON works (sector, work_type, origin);
+CREATE INDEX idx_works_sector ON works (report_year, sector, work_type, origin);
 CREATE INDEX idx_work_countries_country ON work_countries (country);
 CREATE INDEX idx_places_kind ON places (kind);

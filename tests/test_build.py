@@ -28,6 +28,12 @@ def seeds(tmp_path) -> Path:
     return target
 
 
+def seed_file(seeds: Path, name: str) -> Path:
+    """A seed file of the copied seeds: shared, else the 2024 report's."""
+    shared = seeds / "shared" / name
+    return shared if shared.exists() else seeds / "reports" / "2024" / name
+
+
 @pytest.fixture
 def built(tmp_path, seeds) -> Path:
     """A database built from the intact seeds: the one a failed build must leave untouched."""
@@ -82,7 +88,7 @@ def test_build_writes_every_table_with_the_report_counts(built):
     assert counts["discrepancies"] >= 4
     assert counts["places"] >= 25
     meta = dict(con.execute("SELECT meta_key, meta_value FROM metadata"))
-    assert meta["schema_version"] == "2" and meta["data_version"].startswith("2024.1+")
+    assert meta["schema_version"] == "3" and meta["data_version"].startswith("2024.1+")
 
 
 def test_every_row_has_a_known_source_and_quality(built):
@@ -111,7 +117,7 @@ def test_build_is_fast_and_reports_its_checks(tmp_path, capsys):
 
 
 def test_cli_failure_prints_one_sentence_and_exits_1(tmp_path, seeds):
-    edit_cell(seeds / "works.csv", {"work_id": "3"}, "investment_eur", "70.000,00")
+    edit_cell(seed_file(seeds, "works.csv"), {"work_id": "3"}, "investment_eur", "70.000,00")
     result = subprocess.run(
         [sys.executable, "-m", "dashboard.data.build", "--seeds", str(seeds), "--output", str(tmp_path / "y.sqlite")],
         cwd=ROOT,
@@ -160,7 +166,7 @@ def test_bad_seed_row_names_the_problem_and_leaves_the_database_byte_identical(
     seeds, built, file, match, column, value, expected
 ):
     before = digest(built)
-    edit_cell(seeds / file, match, column, value)
+    edit_cell(seed_file(seeds, file), match, column, value)
     with pytest.raises(SeedError) as problem:
         build(seeds, output=built)
     message = str(problem.value)
@@ -171,7 +177,7 @@ def test_bad_seed_row_names_the_problem_and_leaves_the_database_byte_identical(
 
 
 def test_missing_column_is_named(seeds, built):
-    path = seeds / "places.csv"
+    path = seed_file(seeds, "places.csv")
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[0] = lines[0].replace(",status,", ",state,")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -182,14 +188,14 @@ def test_missing_column_is_named(seeds, built):
 
 
 def test_missing_seed_file_is_named(seeds, built):
-    (seeds / "facts.csv").unlink()
+    (seed_file(seeds, "facts.csv")).unlink()
     with pytest.raises(SeedError, match="facts.csv is missing"):
         build(seeds, output=built)
 
 
 def test_total_mismatch_is_refused_unless_recorded(seeds, built):
     # Removing the record of a known inconsistency makes the build fail on it.
-    path = seeds / "discrepancies.csv"
+    path = seed_file(seeds, "discrepancies.csv")
     rows = [
         r for r in csv.DictReader(path.open(encoding="utf-8")) if r["discrepancy_id"] != "animation_headline_investment"
     ]
@@ -218,7 +224,7 @@ def test_a_crash_while_writing_leaves_no_half_written_database(seeds, built, mon
 def test_build_into_postgresql_is_transactional(pg_url, seeds):
     from sqlalchemy import create_engine, text
 
-    edit_cell(seeds / "works.csv", {"work_id": "2"}, "walloon_spend_eur", "1.5")
+    edit_cell(seed_file(seeds, "works.csv"), {"work_id": "2"}, "walloon_spend_eur", "1.5")
     with pytest.raises(SeedError):
         build(seeds, url=pg_url)
     engine = create_engine(pg_url)
@@ -231,7 +237,7 @@ def test_build_into_postgresql_is_transactional(pg_url, seeds):
 
 def test_an_untranslated_note_is_refused(seeds, built):
     before = digest(built)
-    edit_cell(seeds / "works.csv", {"work_id": "5"}, "note", "A brand-new English note.")
+    edit_cell(seed_file(seeds, "works.csv"), {"work_id": "5"}, "note", "A brand-new English note.")
     with pytest.raises(SeedError, match="column note: expected a French translation in text_translations.csv"):
         build(seeds, output=built)
     assert digest(built) == before

@@ -14,30 +14,30 @@ from dashboard.data.queries import execute
 
 @pytest.fixture(scope="module")
 def sample(db):
-    statements, mean, size = carbon.statements_from_frame(execute(db, "carbon/footprints"))
+    statements, mean, size = carbon.statements_from_frame(execute(db, "carbon/footprints", {"year": 2024}))
     return statements, mean, carbon.sample_total(mean, size)
 
 
 def test_queries_run_on_both_engines(any_db):
-    projects = execute(any_db, "carbon/projects")
+    projects = execute(any_db, "carbon/projects", {"year": 2024})
     assert list(projects["crew"]) == [40, 30, 35, 50, 25] and list(projects["shooting_days"]) == [45, 18, 72, 27, 22]
     assert list(projects["person_days"]) == [1800, 540, 2520, 1350, 550]
-    sizes = execute(any_db, "carbon/sample_totals").set_index("kind")
+    sizes = execute(any_db, "carbon/sample_totals", {"year": 2024}).set_index("kind")
     assert sizes.loc["whole_sample"].tolist() == [5, 184, 6760]
     assert sizes.loc["feature"].tolist() == [3, 90, 3690]
-    footprints = execute(any_db, "carbon/footprints")
+    footprints = execute(any_db, "carbon/footprints", {"year": 2024})
     assert set(footprints["statement_id"]) == {"about_200", "above_400", "below_100", "mean_5"}
-    posts = execute(any_db, "carbon/posts")
+    posts = execute(any_db, "carbon/posts", {"year": 2024})
     assert len(posts) == 8 and int(posts["most_impactful"].sum()) == 4
     assert posts["post_label_key"].iloc[0] == "carbon_post_locations"
-    facts = execute(any_db, "carbon/facts", {"topic": "carbon"}).set_index("fact_id")["fact_value"]
-    assert (facts["green_manager_reduction"], facts["certified_projects"], facts["companies_committed_2024"]) == (
+    facts = execute(any_db, "carbon/facts", {"year": 2024, "topic": "carbon"}).set_index("fact_id")["fact_value"]
+    assert (facts["green_manager_reduction"], facts["certified_projects"], facts["companies_committed"]) == (
         30,
         6,
         18,
     )
     assert facts["certification_required_year"] == 2026 and facts["green_managers_trained"] == 40
-    spend = execute(any_db, "carbon/spend_per_day", {"work_types": ["feature_fiction", "series_fiction"]})
+    spend = execute(any_db, "carbon/spend_per_day", {"year": 2024, "work_types": ["feature_fiction", "series_fiction"]})
     assert dict(zip(spend["work_type"], spend["total_per_day_cents"])) == {
         "feature_fiction": 2990519,
         "series_fiction": 3668955,
@@ -79,7 +79,9 @@ def test_contradictory_statements_are_refused():
 
 def test_intensities(db, sample):
     statements, _, total = sample
-    frame = carbon.intensity_frame(statements, total, execute(db, "carbon/sample_totals")).set_index("kind")
+    frame = carbon.intensity_frame(statements, total, execute(db, "carbon/sample_totals", {"year": 2024})).set_index(
+        "kind"
+    )
     whole = frame.loc["whole_sample"]
     assert whole["per_day_low"] == pytest.approx(1197.5 / 184) and whole["per_day_high"] == pytest.approx(1202.5 / 184)
     assert whole["per_person_day_low_kg"] == pytest.approx(1197500 / 6760)
@@ -94,15 +96,17 @@ def test_intensities(db, sample):
 
 def test_each_shoot_gets_only_the_honest_wide_range(db, sample):
     statements, _, total = sample
-    ranges = carbon.project_ranges(statements, total, execute(db, "carbon/projects"))
+    ranges = carbon.project_ranges(statements, total, execute(db, "carbon/projects", {"year": 2024}))
     assert set(ranges["footprint_low_t"]) == {0} and set(ranges["footprint_high_t"]) == {662.5}
     assert ranges.set_index("project_no").loc[1, "per_day_high"] == pytest.approx(662.5 / 45)
 
 
 def test_spend_and_carbon_side_by_side(db, sample):
     statements, _, total = sample
-    intensity = carbon.intensity_frame(statements, total, execute(db, "carbon/sample_totals"))
-    spend = execute(db, "carbon/spend_per_day", {"work_types": list(carbon.KIND_SPEND_WORK_TYPE.values())})
+    intensity = carbon.intensity_frame(statements, total, execute(db, "carbon/sample_totals", {"year": 2024}))
+    spend = execute(
+        db, "carbon/spend_per_day", {"year": 2024, "work_types": list(carbon.KIND_SPEND_WORK_TYPE.values())}
+    )
     side = carbon.spend_and_carbon_per_day(intensity, spend).set_index("kind")
     assert side.loc["feature", "spend_per_day_cents"] == 2990519
     assert side.loc["series", "spend_per_day_cents"] == 3668955
@@ -152,8 +156,10 @@ def test_ranges_figure(sample, lang):
 
 def test_spend_carbon_figure(db, sample):
     statements, _, total = sample
-    intensity = carbon.intensity_frame(statements, total, execute(db, "carbon/sample_totals"))
-    spend = execute(db, "carbon/spend_per_day", {"work_types": list(carbon.KIND_SPEND_WORK_TYPE.values())})
+    intensity = carbon.intensity_frame(statements, total, execute(db, "carbon/sample_totals", {"year": 2024}))
+    spend = execute(
+        db, "carbon/spend_per_day", {"year": 2024, "work_types": list(carbon.KIND_SPEND_WORK_TYPE.values())}
+    )
     figure = build_spend_carbon_figure(carbon.spend_and_carbon_per_day(intensity, spend), "fr")
     spend_bars, approximate, derived = figure.data
     assert list(spend_bars.y) == [29905.19, 36689.55]

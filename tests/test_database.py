@@ -70,17 +70,19 @@ def test_totals_by_sector_match_the_printed_subtotals(any_db):
 
 
 def test_facts_query_binds_a_list(any_db):
-    frame = execute(any_db, "overview/facts_by_id", {"fact_ids": ["works_since_creation", "shooting_days_since_2006"]})
+    frame = execute(
+        any_db, "overview/facts_by_id", {"year": 2024, "fact_ids": ["works_since_creation", "shooting_days_cumulative"]}
+    )
     facts = frame.set_index("fact_id")
     assert facts.loc["works_since_creation", "fact_value"] == 775
-    approx = facts.loc["shooting_days_since_2006"]
+    approx = facts.loc["shooting_days_cumulative"]
     assert approx["quality"] == "approximate" and approx["lower_value"] < approx["fact_value"]
 
 
 def test_identical_results_on_both_engines(db, pg_db):
     for name, params in [
         ("overview/totals_by_sector", {"year": 2024}),
-        ("overview/scenario_range", {}),
+        ("overview/scenario_range", {"year": 2024}),
         ("overview/place_count", {}),
         ("sources/all_sources", {}),
     ]:
@@ -126,7 +128,7 @@ def make_old_version(path, source):
         ("empty", "is empty: delete it and run `make db`"),
         ("corrupt", "is not a valid SQLite database"),
         ("wrong_schema", "has no metadata table"),
-        ("old_version", "has schema version 0 but this app needs version 2"),
+        ("old_version", "has schema version 0 but this app needs version 3"),
     ],
 )
 def test_bad_database_gives_one_clear_sentence(tmp_path, fixture_db_path, kind, expected, monkeypatch):
@@ -171,5 +173,5 @@ def test_unreachable_postgres_gives_one_sentence(monkeypatch):
 
 
 def test_an_empty_string_list_binds_on_both_engines(any_db):
-    frame = execute(any_db, "overview/facts_by_id", {"fact_ids": []})
+    frame = execute(any_db, "overview/facts_by_id", {"year": 2024, "fact_ids": []})
     assert frame.empty

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GEO_DIR = ROOT / "dashboard" / "data" / "geo"
 GEOJSON = GEO_DIR / "belgium.geojson"
 SOURCE_MD = GEO_DIR / "SOURCE.md"
-TOWNS_CSV = ROOT / "dashboard" / "data" / "seeds" / "towns.csv"
+TOWNS_CSV = ROOT / "dashboard" / "data" / "seeds" / "shared" / "towns.csv"
 
 TOWN_COLUMNS = [
     "town",

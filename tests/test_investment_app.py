@@ -9,7 +9,10 @@ PAGE = "dashboard/pages/investment.py"
 
 def on_tab(tab: str, lang: str = "fr", *open_tables: str) -> dict:
     """Session state opening one of the page's (lazy) tabs and the 'data behind' of some chart cards."""
-    return {"investment_tab": translate(f"investment.tab_{tab}", lang), **{f"{key}:data": True for key in open_tables}}
+    return {
+        "investment_tab": translate(f"investment.tab_{tab}", lang, year=2024),
+        **{f"{key}:data": True for key in open_tables},
+    }
 
 
 def metrics(at) -> dict[str, str]:
@@ -26,7 +29,7 @@ def table_with(at, column: str):
 
 
 def test_page_in_french_shows_the_2024_totals(app_env):
-    at = run_app(PAGE, state=on_tab("2024", "fr", "investment_by_sector"))
+    at = run_app(PAGE, state=on_tab("detail", "fr", "investment_by_sector"))
     assert not at.exception and not at.error
     values = metrics(at)
     assert values["Œuvres"] == "49"
@@ -41,8 +44,8 @@ def test_page_in_french_shows_the_2024_totals(app_env):
 
 def test_only_the_open_tab_runs(app_env):
     at = run_app(PAGE)
-    names = ("years", "2024", "posts", "works", "peers", "gaming")
-    assert [tab.label for tab in at.tabs] == [translate(f"investment.tab_{name}", "fr") for name in names]
+    names = ("years", "detail", "posts", "works", "peers", "gaming")
+    assert [tab.label for tab in at.tabs] == [translate(f"investment.tab_{name}", "fr", year=2024) for name in names]
     assert not at.metric and len(at.get("plotly_chart")) == 2  # the by-year tab: two charts, no 2024 cards
     assert not at.dataframe  # the data behind a chart is computed when its expander is opened
     at = run_app(PAGE, state={"investment_history:data": True})
@@ -60,7 +63,7 @@ def test_works_tab_lists_the_49_works_and_opens_the_first_card(app_env):
 
 
 def test_page_in_english(app_env):
-    at = run_app(PAGE, lang="en", state=on_tab("2024", "en", "investment_by_origin"))
+    at = run_app(PAGE, lang="en", state=on_tab("detail", "en", "investment_by_origin"))
     assert not at.exception and not at.error
     values = metrics(at)
     assert values["Invested by Wallimage"] == "€7,094,800.00"
@@ -84,14 +87,14 @@ def test_url_filters_preset_the_widgets_and_filter_the_rows(app_env):
     works = table_with(at, "Titre")
     assert len(works) == 12  # §7.1.2.1: 12 features initiated in France, all minority co-productions
     assert set(works["Origine"]) == {"Initié en France"} and set(works["Majoritaire / minoritaire"]) == {"Minoritaire"}
-    at = run_app(PAGE, params=params, state=on_tab("2024"))
+    at = run_app(PAGE, params=params, state=on_tab("detail"))
     values = metrics(at)
     assert values["Œuvres"] == "12" and values["Investi par Wallimage"] == "1.725.000,00 €"
     assert values["Dépenses wallonnes"] == "11.931.232,70 €"
 
 
 def test_changing_a_filter_updates_everything_and_the_url(app_env):
-    at = run_app(PAGE, state=on_tab("2024"))
+    at = run_app(PAGE, state=on_tab("detail"))
     at.button_group(key="investment_sector").set_value(["tv_format"]).run()
     assert not at.exception
     values = metrics(at)
@@ -106,13 +109,13 @@ def test_changing_a_filter_updates_everything_and_the_url(app_env):
 
 
 def test_filters_with_no_work_say_so(app_env):
-    at = run_app(PAGE, params={"sector": "tv_format", "type": "series"}, state=on_tab("2024"))
+    at = run_app(PAGE, params={"sector": "tv_format", "type": "series"}, state=on_tab("detail"))
     assert not at.exception and not at.error
     assert any(i.value == "Aucune œuvre ne correspond à ces filtres." for i in at.info)
 
 
 def test_invalid_url_parameter_is_ignored_with_a_notice(app_env):
-    at = run_app(PAGE, params={"sector": "cinema,animation", "colour": "red"}, state=on_tab("2024"))
+    at = run_app(PAGE, params={"sector": "cinema,animation", "colour": "red"}, state=on_tab("detail"))
     assert not at.exception and not at.error
     notice = " ".join(i.value for i in at.info)
     assert "sector=cinema" in notice and "colour" in notice
@@ -153,9 +156,9 @@ def test_a_link_opens_its_tab_and_work(app_env):
 def test_the_open_tab_and_work_go_in_the_url(app_env):
     at = run_app(PAGE, params={"origin": "france"})
     assert "tab" not in at.query_params  # the first tab is the default: no parameter
-    at.session_state["investment_tab"] = translate("investment.tab_2024", "fr")
+    at.session_state["investment_tab"] = translate("investment.tab_detail", "fr", year=2024)
     at.run()
-    assert at.query_params["tab"] in ("2024", ["2024"]) and "work" not in at.query_params
+    assert at.query_params["tab"] in ("detail", ["detail"]) and "work" not in at.query_params
     assert metrics(at)["Œuvres"] == "18"  # works initiated in France, every sector
     at.session_state["investment_tab"] = translate("investment.tab_works", "fr")
     at.run()

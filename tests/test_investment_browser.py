@@ -79,7 +79,7 @@ def test_language_switch_keeps_the_open_tab(page, app_server):
 
 
 def test_a_copied_address_reopens_the_same_tab_filters_and_work(page, app_server):
-    page.goto(app_server + "/investment?sector=animation&tab=2024")
+    page.goto(app_server + "/investment?sector=animation&tab=detail")
     wait_for_app(page)
     expect(page.get_by_role("tab", name="2024 en détail")).to_have_attribute("aria-selected", "true")
     page.get_by_text("2.180.000,00").first.wait_for()  # §7.1: the 13 animation works

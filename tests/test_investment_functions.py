@@ -35,7 +35,6 @@ def singles(history):
 def test_query_params_select_all_when_empty():
     params = inv.query_params({"sector": [], "type": ["feature"], "origin": None, "role": ["minority", "bogus"]})
     assert params == {
-        "year": 2024,
         "sectors": list(inv.SECTORS),
         "work_types": ["feature"],
         "origins": list(inv.ORIGINS),
@@ -70,7 +69,9 @@ def test_filters_context_for_the_xlsx_sheet():
 
 
 def test_breakdown_table_ratios_and_shares(db):
-    frame = inv.breakdown_table(execute(db, "investment/totals_by_sector", inv.query_params({})), "sector", "en")
+    frame = inv.breakdown_table(
+        execute(db, "investment/totals_by_sector", {"year": 2024, **inv.query_params({})}), "sector", "en"
+    )
     rows = frame.set_index("sector")
     assert rows.loc["Live action", "ratio_pct"] == 638.63
     assert rows.loc["Animation", "ratio_pct"] == 706.99
@@ -133,7 +134,7 @@ def test_peers_figure_labels_funds(history):
 
 
 def test_posts_figure_sorted_with_amounts_and_shares(db):
-    rows = execute(db, "investment/spend_by_post", {"sectors": ["live_action"]})
+    rows = execute(db, "investment/spend_by_post", {"year": 2024, "sectors": ["live_action"]})
     table = inv.post_table(rows, "fr")
     figure = build_posts_figure(table, "fr")
     bar = figure.data[0]
@@ -144,18 +145,20 @@ def test_posts_figure_sorted_with_amounts_and_shares(db):
 
 
 def test_breakdown_and_countries_figures(db):
-    frame = inv.breakdown_table(execute(db, "investment/totals_by_origin", inv.query_params({})), "origin", "fr")
+    frame = inv.breakdown_table(
+        execute(db, "investment/totals_by_origin", {"year": 2024, **inv.query_params({})}), "origin", "fr"
+    )
     figure = build_breakdown_figure(frame, "fr", "origin")
     assert list(figure.data[0].x) == ["Initié en France", "Initié ailleurs", "Initié en Belgique"]
     assert "592,37\u00a0%" in figure.data[2].text
-    countries = execute(db, "investment/work_countries", {"work_id": 1})
+    countries = execute(db, "investment/work_countries", {"year": 2024, "work_id": 1})
     countries = countries.assign(country_label=[explorer.country_label(c, "en") for c in countries["country"]])
     bars = build_countries_figure(countries, "en").data[0]
     assert list(bars.y) == ["Belgium", "France"] and list(bars.x) == [66.89, 33.11]
 
 
 def test_search_and_works_table(db):
-    works = execute(db, "investment/works_list", inv.query_params({}))
+    works = execute(db, "investment/works_list", {"year": 2024, **inv.query_params({})})
     assert list(explorer.search_works(works, "dardenne")["work_id"]) == [1]
     assert len(explorer.search_works(works, "  ")) == 49
     table = explorer.works_table(works, "fr").set_index("work_no")
@@ -166,7 +169,7 @@ def test_search_and_works_table(db):
 
 
 def test_sector_ratio(db):
-    sectors = execute(db, "investment/totals_by_sector", inv.query_params({}))
+    sectors = execute(db, "investment/totals_by_sector", {"year": 2024, **inv.query_params({})})
     assert explorer.sector_ratio(sectors, "animation") == 706.99 and explorer.sector_ratio(sectors, "gaming") is None
 
 

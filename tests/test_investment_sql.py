@@ -11,16 +11,16 @@ from dashboard import investment as inv
 from dashboard.data.queries import execute, query_header
 from dashboard.metrics import ratio_pct
 
-ALL = inv.query_params({})
+ALL = {"year": 2024, **inv.query_params({})}
 
 
 def totals(db, values=None) -> dict:
-    row = execute(db, "investment/totals", inv.query_params(values or {})).iloc[0]
+    row = execute(db, "investment/totals", {"year": 2024, **inv.query_params(values or {})}).iloc[0]
     return {k: int(v) for k, v in row.items()}
 
 
 def by(db, dimension: str, values=None) -> dict[str, tuple[int, int, int]]:
-    frame = execute(db, f"investment/totals_by_{dimension}", inv.query_params(values or {}))
+    frame = execute(db, f"investment/totals_by_{dimension}", {"year": 2024, **inv.query_params(values or {})})
     return {
         r.code: (int(r.works), int(r.investment_cents), int(r.walloon_spend_cents))
         for r in frame.itertuples(index=False)
@@ -99,7 +99,7 @@ def test_every_printed_2024_table_row_is_reproduced(any_db):
 
 
 def test_spend_by_post_totals_per_sector(any_db):
-    frame = execute(any_db, "investment/spend_by_post", {"sectors": ["all", *inv.SECTORS]})
+    frame = execute(any_db, "investment/spend_by_post", {"year": 2024, "sectors": ["all", *inv.SECTORS]})
     sums = frame.groupby("sector")["amount_cents"].sum().astype(int).to_dict()
     # Chart values are printed to the euro: each sector adds up to its works total within one euro.
     assert sums == {
@@ -124,7 +124,7 @@ def test_works_list_has_every_work_and_column(any_db):
 
 def test_filtered_list_follows_the_filters(any_db):
     values = {"sector": ["live_action"], "origin": ["france"], "role": ["minority"]}
-    frame = execute(any_db, "investment/works_list", inv.query_params(values))
+    frame = execute(any_db, "investment/works_list", {"year": 2024, **inv.query_params(values)})
     assert len(frame) > 0
     assert set(frame["sector"]) == {"live_action"} and set(frame["origin"]) == {"france"}
     assert set(frame["coproduction_role"]) == {"minority"}
@@ -132,11 +132,11 @@ def test_filtered_list_follows_the_filters(any_db):
 
 
 def test_work_details(any_db):
-    countries = execute(any_db, "investment/work_countries", {"work_id": 22})
+    countries = execute(any_db, "investment/work_countries", {"year": 2024, "work_id": 22})
     assert sum(int(v) for v in countries["share_bp"]) == 9995  # printed shares of « L'étrangère »
-    directors = execute(any_db, "investment/work_directors", {"work_id": 1})
+    directors = execute(any_db, "investment/work_directors", {"year": 2024, "work_id": 1})
     assert list(directors["director_name"]) == ["Jean-Pierre Dardenne", "Luc Dardenne"]
-    discrepancies = execute(any_db, "investment/work_discrepancies")
+    discrepancies = execute(any_db, "investment/work_discrepancies", {"year": 2024})
     assert set(explorer.discrepancies_for_work(discrepancies, 20)["discrepancy_id"]) == {"work_20_title"}
     assert set(explorer.discrepancies_for_work(discrepancies, 30)["discrepancy_id"]) == {"director_spelling_work_30"}
     assert set(explorer.discrepancies_for_work(discrepancies, 22)["discrepancy_id"]) == {"work_22_shares_sum"}
@@ -144,21 +144,25 @@ def test_work_details(any_db):
 
 
 def test_history_rows_keep_single_years_apart(any_db):
-    frame = execute(any_db, "investment/history_by_fund", {"funds": [inv.OWN_FUND], "scopes": ["single_year"]})
+    frame = execute(
+        any_db, "investment/history_by_fund", {"year": 2024, "funds": [inv.OWN_FUND], "scopes": ["single_year"]}
+    )
     assert list(frame["period_start"]) == [2001, 2009, 2013, 2015, 2017, 2018, 2019, 2024]
     assert (frame["period_start"] == frame["period_end"]).all()
     row_2024 = frame.set_index("period_start").loc[2024]
     assert int(row_2024["invested_cents"]) == 709_480_000 and int(row_2024["spend_cents"]) == 4_623_196_951
-    peers = execute(any_db, "investment/history_by_fund", {"funds": list(inv.PEER_FUNDS), "scopes": list(inv.SCOPES)})
+    peers = execute(
+        any_db, "investment/history_by_fund", {"year": 2024, "funds": list(inv.PEER_FUNDS), "scopes": list(inv.SCOPES)}
+    )
     assert set(peers["fund"]) == {"screen.brussels", "Screen Flanders"} and len(peers) == 6
 
 
 def test_gaming_programme_is_apart(any_db):
-    call = execute(any_db, "investment/gaming_call_2024")
-    total = execute(any_db, "investment/gaming_call_totals").iloc[0]
+    call = execute(any_db, "investment/gaming_call_projects", {"year": 2024})
+    total = execute(any_db, "investment/gaming_call_totals", {"year": 2024}).iloc[0]
     assert len(call) == int(total["projects"]) == 7
     assert int(call["investment_cents"].sum()) == int(total["investment_cents"]) == 50_000_000
-    phases = execute(any_db, "investment/gaming_agreements_by_phase").set_index("phase")
+    phases = execute(any_db, "investment/gaming_agreements_by_phase", {"year": 2024}).set_index("phase")
     assert int(phases.loc["all", "agreements"]) == 35
 
 

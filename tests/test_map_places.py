@@ -72,7 +72,7 @@ def areas(boundaries: dict, kind: str) -> dict:
 
 
 def all_places(database, statuses=STATUSES_ALL):
-    return execute(database, "places/places_shown", {"kinds": list(KINDS), "statuses": list(statuses)})
+    return execute(database, "places/places_shown", {"year": 2024, "kinds": list(KINDS), "statuses": list(statuses)})
 
 
 # --- SQL files, on SQLite and PostgreSQL -------------------------------------------------------
@@ -101,19 +101,21 @@ def test_places_shown_all_and_active(any_db):
 
 
 def test_places_shown_filters_by_kind_and_empty_lists(any_db):
-    festivals = execute(any_db, "places/places_shown", {"kinds": ["festival_event"], "statuses": STATUSES_ACTIVE})
+    festivals = execute(
+        any_db, "places/places_shown", {"year": 2024, "kinds": ["festival_event"], "statuses": STATUSES_ACTIVE}
+    )
     assert sorted(festivals["name"].str.split(" ").str[0]) == ["BIFFF", "FIFCL", "FIFF", "KIKK", "LIFF", "Ramdam"]
     # An empty selection is sent as [""] (see sql_list): it matches nothing on both engines.
     assert sql_list([]) == [""] and sql_list(("a",)) == ["a"]
-    nothing = execute(any_db, "places/places_shown", {"kinds": sql_list([]), "statuses": STATUSES_ACTIVE})
+    nothing = execute(any_db, "places/places_shown", {"year": 2024, "kinds": sql_list([]), "statuses": STATUSES_ACTIVE})
     assert nothing.empty
-    assert execute(any_db, "places/counts_by_town", {"place_ids": sql_list([])}).empty
-    assert execute(any_db, "places/counts_by_kind", {"place_ids": sql_list([])}).empty
+    assert execute(any_db, "places/counts_by_town", {"year": 2024, "place_ids": sql_list([])}).empty
+    assert execute(any_db, "places/counts_by_kind", {"year": 2024, "place_ids": sql_list([])}).empty
 
 
 def test_counts_by_kind_province_and_town(any_db):
     ids = all_places(any_db, STATUSES_ACTIVE)["place_id"].tolist()
-    by_kind = execute(any_db, "places/counts_by_kind", {"place_ids": ids}).set_index("kind")
+    by_kind = execute(any_db, "places/counts_by_kind", {"year": 2024, "place_ids": ids}).set_index("kind")
     assert by_kind["place_count"].astype(int).to_dict() == {
         "animation_studio": 11,
         "festival_event": 6,
@@ -124,7 +126,7 @@ def test_counts_by_kind_province_and_town(any_db):
         "wallimage_office": 1,
     }
     assert int(by_kind.loc["animation_studio", "town_count"]) == 5  # Enghien, Mons, Marcinelle, La Hulpe, Liège
-    by_province = execute(any_db, "places/counts_by_province", {"place_ids": ids}).set_index("province")
+    by_province = execute(any_db, "places/counts_by_province", {"year": 2024, "place_ids": ids}).set_index("province")
     assert by_province["place_count"].astype(int).to_dict() == {
         "Brussels": 1,
         "Hainaut": 7,
@@ -133,7 +135,7 @@ def test_counts_by_kind_province_and_town(any_db):
         "Walloon Brabant": 3,
     }
     assert int(by_province.loc["Hainaut", "town_count"]) == 4
-    by_town = execute(any_db, "places/counts_by_town", {"place_ids": ids}).set_index("town")
+    by_town = execute(any_db, "places/counts_by_town", {"year": 2024, "place_ids": ids}).set_index("town")
     assert int(by_town.loc["Liège", "place_count"]) == 15 and int(by_town["place_count"].sum()) == 30
     assert len(by_town) == 9
 
@@ -276,11 +278,13 @@ def test_table_marks_coordinates_approximate_in_both_languages(db, boundaries):
 
 def test_count_tables_have_display_names(db, boundaries):
     kinds = kind_counts_table(
-        execute(db, "places/counts_by_kind", {"place_ids": all_places(db)["place_id"].tolist()}), "fr"
+        execute(db, "places/counts_by_kind", {"year": 2024, "place_ids": all_places(db)["place_id"].tolist()}), "fr"
     )
     assert kinds["place_kind"].tolist()[0] == "Studio d’animation" and kinds["place_count"].tolist()[0] == 12
     provinces = province_counts_table(
-        execute(db, "places/counts_by_province", {"place_ids": ["bifff", "iota"]}), "fr", province_codes(boundaries)
+        execute(db, "places/counts_by_province", {"year": 2024, "place_ids": ["bifff", "iota"]}),
+        "fr",
+        province_codes(boundaries),
     )
     assert provinces.to_dict("records") == [
         {"place_province": "Bruxelles-Capitale", "place_region": "Bruxelles", "place_count": 1, "town_count": 1},
@@ -309,7 +313,7 @@ def deck_spec(db, boundaries, kinds=KINDS, lang="fr", online=False) -> dict:
     regions = region_geometries(boundaries)
     places = spread_positions(all_places(db, STATUSES_ACTIVE).query("kind in @kinds"), regions)
     records = tooltip_records(places, lang, SOURCES)
-    towns = execute(db, "places/counts_by_town", {"place_ids": places["place_id"].tolist()})
+    towns = execute(db, "places/counts_by_town", {"year": 2024, "place_ids": places["place_id"].tolist()})
     return json.loads(build_places_deck(records, towns, boundaries, lang, online).to_json())
 
 
@@ -353,7 +357,7 @@ def test_tooltip_fields_in_the_session_language(db, boundaries):
     assert record["precision_label"] == "≈ approximate (town level)"
     assert record["details"] == "Animation studio · Liège · portfolio: MOVIDA WALLONIE SA"
     assert record["description"].startswith("2D/3D animation; Walloon branch of the nWave studio")
-    empty = execute(db, "places/counts_by_town", {"place_ids": [""]})
+    empty = execute(db, "places/counts_by_town", {"year": 2024, "place_ids": [""]})
     tooltip = build_places_deck([], empty, boundaries, "fr")._tooltip["html"]
     for field in ("{name}", "{details}", "{description}", "{source_label}", "{precision_label}"):
         assert field in tooltip
@@ -432,6 +436,6 @@ def test_real_database_draws_every_place_one_by_one(db):
     """No town of the report's data is dense: the marker is only for data far larger (e.g. ×100)."""
     from dashboard.places import dense_towns
 
-    shown = execute(db, "places/places_shown", {"kinds": list(KINDS), "statuses": list(STATUSES_ALL)})
-    counts = execute(db, "places/counts_by_town", {"place_ids": list(shown["place_id"])})
+    shown = execute(db, "places/places_shown", {"year": 2024, "kinds": list(KINDS), "statuses": list(STATUSES_ALL)})
+    counts = execute(db, "places/counts_by_town", {"year": 2024, "place_ids": list(shown["place_id"])})
     assert dense_towns(counts) == set() and counts["place_count"].sum() == len(shown)

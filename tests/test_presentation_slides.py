@@ -51,7 +51,7 @@ def test_sector_figure(db):
 
 
 def test_every_place_kind_has_a_label(db):
-    kinds = execute(db, "presentation/places_by_kind")["kind"]
+    kinds = execute(db, "presentation/places_by_kind", {"year": 2024})["kind"]
     assert all(f"presentation.kind_{kind}" in catalogue() for kind in kinds)
 
 

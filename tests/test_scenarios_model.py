@@ -25,9 +25,9 @@ COMPLEMENT = 416763000
 @pytest.fixture(scope="module")
 def frames(db):
     return {
-        "inputs": execute(db, "scenarios/model_inputs"),
-        "totals": execute(db, "scenarios/published_totals"),
-        "components": execute(db, "scenarios/published_components"),
+        "inputs": execute(db, "scenarios/model_inputs", {"year": 2024}),
+        "totals": execute(db, "scenarios/published_totals", {"year": 2024}),
+        "components": execute(db, "scenarios/published_components", {"year": 2024}),
     }
 
 
@@ -37,16 +37,16 @@ def report_inputs(frames):
 
 
 def test_queries_run_on_both_engines(any_db):
-    inputs = execute(any_db, "scenarios/model_inputs")
+    inputs = execute(any_db, "scenarios/model_inputs", {"year": 2024})
     assert len(inputs) == 8 and int(inputs["attributable_days"].sum()) == 212
     assert int(inputs["shooting_days"].sum()) == 743 and int(inputs["days_cofinanced"].sum()) == 531
     assert int(inputs["complement_non_av_cents"].sum()) == COMPLEMENT
     feature = inputs.set_index("project_type").loc["feature_fiction"]
     assert (int(feature["av_eligible_cents"]), int(feature["non_av_cents"])) == (2343760, 646759)
-    totals = execute(any_db, "scenarios/published_totals").set_index("share_bp")
+    totals = execute(any_db, "scenarios/published_totals", {"year": 2024}).set_index("share_bp")
     assert {int(k): int(v) for k, v in totals["total_cents"].items()} == {s * 100: v[0] for s, v in PUBLISHED.items()}
-    assert len(execute(any_db, "scenarios/published_components")) == 24
-    found = execute(any_db, "scenarios/discrepancies", {"topic": "scenarios"})
+    assert len(execute(any_db, "scenarios/published_components", {"year": 2024})) == 24
+    found = execute(any_db, "scenarios/discrepancies", {"year": 2024, "topic": "scenarios"})
     assert set(found["discrepancy_id"]) == {"scenario_25_heading", "scenario_method_wording"}
 
 

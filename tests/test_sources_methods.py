@@ -7,7 +7,7 @@ from dashboard.data.queries import execute
 
 
 def test_dataset_quality_counts_every_row_by_flag(any_db):
-    frame = execute(any_db, "sources/dataset_quality").set_index("dataset")
+    frame = execute(any_db, "sources/dataset_quality", {"year": 2024}).set_index("dataset")
     assert len(frame) == 33
     flags = frame[list(methods.QUALITY_COLUMNS)].sum(axis=1)
     assert (flags == frame["rows_total"]).all(), "every row has one of the four quality flags"
@@ -19,25 +19,25 @@ def test_dataset_quality_counts_every_row_by_flag(any_db):
 
 
 def test_dataset_sources_and_discrepancies(any_db):
-    sections = methods.sections_by_dataset(execute(any_db, "sources/dataset_sources"))
+    sections = methods.sections_by_dataset(execute(any_db, "sources/dataset_sources", {"year": 2024}))
     assert sections["works"] == ["B24-1.2.3", "B24-2.2.2.1", "B24-3.2.2.1"]
     assert sections["towns"] == ["GEONAMES"]
-    discrepancies = execute(any_db, "sources/discrepancies")
+    discrepancies = execute(any_db, "sources/discrepancies", {"year": 2024})
     assert len(discrepancies) == 23
     assert discrepancies["topic"].iloc[0] == "works", "the topic with most inconsistencies comes first"
-    totals = execute(any_db, "sources/discrepancy_totals").iloc[0]
+    totals = execute(any_db, "sources/discrepancy_totals", {"year": 2024}).iloc[0]
     assert (int(totals["discrepancies"]), int(totals["checked_by_build"])) == (23, 10)
-    by_topic = execute(any_db, "sources/discrepancy_counts").set_index("topic")["discrepancies"]
+    by_topic = execute(any_db, "sources/discrepancy_counts", {"year": 2024}).set_index("topic")["discrepancies"]
     assert by_topic.to_dict() == {
         "works": 12, "enterprises": 3, "gaming": 3, "scenarios": 2, "places": 1, "shooting": 1, "tv_format": 1
     }  # fmt: skip
-    meta = methods.metadata_values(execute(any_db, "sources/data_version"))
-    assert meta["report"] == "Wallimage SA — Bilan 2024"
+    meta = methods.metadata_values(execute(any_db, "sources/data_version", {"year": 2024}))
+    assert meta["reports"] == "2024"
     assert meta["data_version"].startswith("2024.1+") and int(meta["seed_rows"]) > 800
 
 
 def test_discrepancy_table_in_both_languages(db):
-    raw = execute(db, "sources/discrepancies")
+    raw = execute(db, "sources/discrepancies", {"year": 2024})
     french = methods.discrepancy_table(raw, "fr", lambda s: f"<{s}>", lambda t: t.upper()).set_index("discrepancy_id")
     row = french.loc["animation_headline_investment"]
     assert (row["value_a"], row["source_a_label"]) == ("2.180.800 €", "<B24-3.2.2>")
@@ -50,7 +50,7 @@ def test_discrepancy_table_in_both_languages(db):
 
 
 def test_source_table_orders_report_sections_naturally_and_localises_lines(db):
-    table = methods.source_table(execute(db, "sources/all_sources"), "fr", str)
+    table = methods.source_table(execute(db, "sources/all_sources", {"year": 2024}), "fr", str)
     kinds = table["source_kind"].tolist()
     assert kinds == sorted(kinds, key=methods.DOCUMENT_KINDS.index)
     report = table[table["source_kind"] == "report"]["source_reference"].tolist()

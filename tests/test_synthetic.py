@@ -73,7 +73,7 @@ def test_real_rows_are_kept_and_synthetic_rows_are_named_as_such(synthetic):
     assert all(c.startswith("SYNTHETIC COMPANY ") for c in companies)
     assert count(synthetic, "works", "work_id > 49 AND note LIKE 'Synthetic row%'") == 98
     # No synthetic agreement claims to be in the 2024 call (that table is not multiplied).
-    assert count(synthetic, "gaming_agreements", "agreement_no > 35 AND in_call_2024 = 1") == 0
+    assert count(synthetic, "gaming_agreements", "agreement_no > 35 AND in_year_call = 1") == 0
 
 
 def test_synthetic_amounts_stay_plausible(synthetic, db):
@@ -112,7 +112,7 @@ def test_overview_queries_run_on_the_synthetic_database(synthetic_path, db):
     try:
         totals = execute(database, "overview/coproduction_totals", {"year": 2024}).iloc[0]
         sectors = execute(database, "overview/totals_by_sector", {"year": 2024}).set_index("sector")
-        places = execute(database, "overview/place_count").iloc[0]
+        places = execute(database, "overview/place_count", {"year": 2024}).iloc[0]
     finally:
         database.dispose()
     assert totals["works"] == 49 * FACTOR

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.components.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.components.permalink import parse_params
+from dashboard.components.report import ReportContext, report_context
 
 PAGES_DIR = Path(__file__).resolve().parents[1] / "pages"
 
@@ -22,7 +23,7 @@ PAGES = [
     ("sources.py", "sources", "nav.sources", "📚"),
     ("presentation.py", "presentation", "nav.presentation", "📽️"),
 ]
-SHARED_PARAMS = ("lang",)
+SHARED_PARAMS = ("lang", "year")
 FAVICON = PAGES_DIR.parent / "static" / "favicon.png"
 
 
@@ -76,6 +77,33 @@ def resolve_language() -> str:
     return lang
 
 
+def resolve_report(reports) -> ReportContext:
+    """The report shown: the sidebar's choice, else `?year=` (default: the latest report).
+
+    The year stays in the URL unless it is the latest report, so a link keeps its report even
+    after next year's report is added. `reports` are the rows of the reports/reports query.
+    """
+    years = [str(int(y)) for y in reports["report_year"]]
+    if st.session_state.get("report_choice") not in years:
+        requested = st.query_params.get("year")
+        if requested is not None and requested not in years:
+            st.session_state.setdefault("dropped_params", []).append(f"year={requested}")
+        remembered = st.session_state.get("report_year")
+        st.session_state["report_choice"] = (
+            requested if requested in years else remembered if remembered in years else years[-1]
+        )
+    year = st.session_state["report_choice"]
+    st.session_state["report_year"] = year
+    if year == years[-1]:
+        if "year" in st.query_params:
+            del st.query_params["year"]
+    elif st.query_params.get("year") != year:
+        st.query_params["year"] = year
+    context = report_context(reports, int(year))
+    st.session_state["report_context"] = context
+    return context
+
+
 def page_object(file: str):
     """The st.Page of one page file (for st.page_link and st.switch_page)."""
     for name, url_path, key, icon in PAGES:
@@ -91,8 +119,8 @@ def navigation_pages() -> list:
     return [page_object(name) for name, *_ in PAGES]
 
 
-def render_sidebar(database) -> None:
-    """Language switch and the data version (always visible: every figure on screen comes from it).
+def render_sidebar(database, report: ReportContext) -> None:
+    """Language and report switches and the data version (always visible: every figure on screen comes from it).
 
     Pills and a caption rather than a radio and an expander: each of those costs a visitor ~50–70 ms
     on every page load (bench/README.md), for the same information.
@@ -104,11 +132,18 @@ def render_sidebar(database) -> None:
             format_func=lambda code: {"fr": "Français", "en": "English"}[code],
             key="lang_choice",
         )
+        if len(report.years) > 1:
+            st.pills(t("common.report"), [str(y) for y in report.years], key="report_choice")
         meta = database.metadata
         with st.container(key="about_data"):
             st.caption(
                 f"**{t('common.about')}** — "
-                + t("common.about_text", version=meta.get("data_version", "?"), built=meta.get("built_at", "?"))
+                + t(
+                    "common.about_text",
+                    title=report.title,
+                    version=meta.get("data_version", "?"),
+                    built=meta.get("built_at", "?"),
+                )
                 + "  \n"
                 + t("common.about_db", where=database.describe() if database.is_sqlite else "PostgreSQL")
             )

@@ -42,7 +42,13 @@ from dashboard.data.reconcile_enterprises import (
 )
 from dashboard.data.reconcile_gaming import check_gaming
 from dashboard.data.reconcile_history import check_receipts_and_history
-from dashboard.data.seeds_io import Table, read_table, reflect_schema, validate_table
+from dashboard.data.seeds_io import REPORT_YEAR, Table, read_table, reflect_schema, validate_table
+
+SHARED_DIR = "shared"
+REPORTS_DIR = "reports"
+# Tables with rows in seeds/shared/ and in every report folder (each report cites its own sections
+# and carries its own French texts).
+BOTH_FOLDERS = ("sources", "text_translations")
 
 CHECKS = (
     check_works,
@@ -73,35 +79,107 @@ class BuildResult:
 
 
 def seed_fingerprint(seeds_dir: Path, schema_sql: str) -> str:
-    """Short hash of the schema and every seed file: the data version's suffix."""
+    """Short hash of the schema and every seed file (shared and every report): the data version's suffix."""
     digest = hashlib.sha256(schema_sql.encode())
-    for path in sorted(seeds_dir.glob("*.csv")):
-        digest.update(path.name.encode())
+    for path in sorted(seeds_dir.rglob("*.csv")):
+        digest.update(path.relative_to(seeds_dir).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 
-def load_and_check(seeds_dir: Path, schema_sql: str) -> tuple[dict[str, Table], Reconciler]:
-    """Read, validate and reconcile every seed table; raise SeedError on the first problem."""
+def report_folders(seeds_dir: Path) -> dict[int, Path]:
+    """The report folders under seeds/reports/, by year (a folder is named by its report's year)."""
+    folders = {}
+    for folder in sorted((seeds_dir / REPORTS_DIR).glob("*")):
+        if folder.is_dir():
+            if not re.fullmatch(r"\d{4}", folder.name):
+                raise SeedError(
+                    f"{folder}: expected a report folder named by its year (e.g. reports/2025), found "
+                    f"{folder.name!r}; rename or remove it."
+                )
+            folders[int(folder.name)] = folder
+    if not folders:
+        raise SeedError(f"{seeds_dir / REPORTS_DIR}: expected at least one report folder, found none; add one.")
+    return folders
+
+
+def read_seeds(seeds_dir: Path, schema_sql: str) -> dict[str, Table]:
+    """Every table: shared ones from seeds/shared/, report ones from each report folder, merged."""
     schema = reflect_schema(schema_sql)
+    folders = report_folders(seeds_dir)
     tables: dict[str, Table] = {}
     for name, (columns, pk) in schema.items():
-        if name != "metadata":
-            tables[name] = read_table(seeds_dir, name, columns, pk)
+        if name in ("metadata", "reports"):
+            continue
+        is_report = any(c.name == REPORT_YEAR for c in columns)
+        in_both = name in BOTH_FOLDERS
+        parts = [] if is_report and not in_both else [read_table(seeds_dir / SHARED_DIR, name, columns, pk)]
+        if is_report or in_both:
+            parts += [
+                read_table(folder, name, columns, pk, year if is_report else None) for year, folder in folders.items()
+            ]
+        for part in parts:
+            validate_table(part, None)
+        table = parts[0]
+        for part in parts[1:]:
+            table.extend(part)
+        if name == "text_translations":  # the same translation in two folders is one entry
+            table.rows = list({tuple(r.items()): r for r in table.rows}.values())
+            table.raw = [{k: str(v) for k, v in r.items()} for r in table.rows]
+        tables[name] = table
+    tables["reports"] = _reports_table(folders, schema["reports"])
+    return tables
+
+
+def _reports_table(folders: dict[int, Path], spec) -> Table:
+    """One row per report folder, from its report.csv (a single row: the document's title, date, address)."""
+    columns, pk = spec
+    table = Table("reports", Path("reports"), columns, pk)
+    for year, folder in folders.items():
+        one = read_table(folder, "report", [c for c in columns if c.name != REPORT_YEAR], [], year)
+        if len(one.rows) != 1:
+            raise SeedError(
+                f"{one.path}: expected exactly one row describing the report, found {len(one.rows)}; fix it."
+            )
+        one.rows[0][REPORT_YEAR] = year
+        table.extend(one)
+    return table
+
+
+def load_and_check(seeds_dir: Path, schema_sql: str) -> tuple[dict[str, Table], Reconciler]:
+    """Read, validate and reconcile every seed table of every report; raise SeedError on the first problem."""
+    tables = read_seeds(seeds_dir, schema_sql)
+    _check_unique_sources(tables["sources"])
     source_ids = {r["source_id"] for r in tables["sources"].rows}
     for table in tables.values():
         validate_table(table, source_ids)
     _check_references(tables)
     _check_translations(tables)
     _place_coordinates(tables)
-    patterns = []
-    for d in tables["discrepancies"].rows:
-        patterns += [p.strip() for p in (d["check_keys"] or "").split(";") if p.strip()]
-    rec = Reconciler(patterns)
-    for check in CHECKS:
-        check(rec, tables)
-    rec.finish()
-    return tables, rec
+    total = Reconciler([])
+    for year in sorted(r[REPORT_YEAR] for r in tables["reports"].rows):
+        of_year = {name: table.of_report(year) for name, table in tables.items()}
+        patterns = []
+        for d in of_year["discrepancies"].rows:
+            patterns += [p.strip() for p in (d["check_keys"] or "").split(";") if p.strip()]
+        rec = Reconciler(patterns, report_year=year)
+        for check in CHECKS:
+            check(rec, of_year)
+        rec.finish()
+        total.checks_run += rec.checks_run
+        total.mismatches += rec.mismatches
+    return tables, total
+
+
+def _check_unique_sources(sources: Table) -> None:
+    seen = set()
+    for row in sources.rows:
+        if row["source_id"] in seen:
+            raise SeedError(
+                f"sources.csv: expected each source_id once across seeds/shared and every report folder, found "
+                f"{row['source_id']!r} twice; give one of them another id."
+            )
+        seen.add(row["source_id"])
 
 
 def _check_references(tables: dict[str, Table]) -> None:
@@ -113,12 +191,14 @@ def _check_references(tables: dict[str, Table]) -> None:
         ("shooting_spend_per_day_posts", "work_type", "shooting_spend_per_day", "work_type"),
     )
     for table, column, target, target_column in refs:
-        known = {r[target_column] for r in tables[target].rows}
+        # Within a report: a reference names a row of the same report.
+        known = {(r.get(REPORT_YEAR), r[target_column]) for r in tables[target].rows}
         for index, row in enumerate(tables[table].rows):
-            if row[column] not in known:
+            if (row.get(REPORT_YEAR), row[column]) not in known:
+                where = f" of the {row[REPORT_YEAR]} report" if REPORT_YEAR in row else ""
                 raise SeedError(
                     f"{tables[table].path}, row {index + 2}, column {column}: expected a value listed in "
-                    f"{target}.csv, found {row[column]!r}; add it there or fix the reference."
+                    f"{target}.csv{where}, found {row[column]!r}; add it there or fix the reference."
                 )
 
 
@@ -152,7 +232,7 @@ def _metadata(tables: dict[str, Table], version: str) -> list[dict]:
         "schema_version": database.SCHEMA_VERSION,
         "data_version": version,
         "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "report": "Wallimage SA — Bilan 2024",
+        "reports": ",".join(str(r[REPORT_YEAR]) for r in tables["reports"].rows),
         "seed_rows": str(rows),
     }
     return [{"meta_key": k, "meta_value": v} for k, v in items.items()]
@@ -221,7 +301,9 @@ def build(seeds_dir: Path | None = None, output: Path | None = None, url: str | 
     seeds_dir = Path(seeds_dir or database.SEEDS_DIR)
     schema_sql = database.SCHEMA_PATH.read_text(encoding="utf-8")
     tables, rec = load_and_check(seeds_dir, schema_sql)
-    version = f"2024.1+{seed_fingerprint(seeds_dir, schema_sql)}"
+    years = sorted(r[REPORT_YEAR] for r in tables["reports"].rows)
+    # The latest report, how many reports, and a fingerprint of every seed file: "2024.1+3f2a…".
+    version = f"{years[-1]}.{len(years)}+{seed_fingerprint(seeds_dir, schema_sql)}"
     meta = _metadata(tables, version)
     if url and not url.startswith("sqlite"):
         write_sqlalchemy(url, tables, schema_sql, meta)

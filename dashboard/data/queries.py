@@ -58,9 +58,16 @@ def bind(name: str, params: dict):
     return clause.bindparams(*expanding) if expanding else clause
 
 
+def used_params(name: str, params: dict) -> dict:
+    """The parameters the query binds: every query is offered the report context (year,
+    previous_year) and takes what it uses."""
+    code = "\n".join(line for line in load_sql(name).splitlines() if not line.lstrip().startswith("--"))
+    return {k: v for k, v in params.items() if re.search(rf":{k}\b", code)}
+
+
 def execute(db: Database, name: str, params: dict | None = None) -> pd.DataFrame:
     """Run a named query on a Database (no cache): used by tests and the cached wrapper."""
-    params = dict(params or {})
+    params = used_params(name, dict(params or {}))
     return db.query_compiled(bind(name, params), params).frame
 
 
@@ -102,7 +109,9 @@ def _shared_result(name: str, params: tuple, identity: str, lang: str, _db: Data
 def run_query(name: str, **params) -> pd.DataFrame:
     """Cached result of a named query, free-text columns in the session language."""
     from dashboard.components.i18n import current_language
+    from dashboard.components.report import report_params
 
     db = get_database()
+    params = used_params(name, {**report_params(), **params})
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _shared_result(name, frozen, db.identity, current_language(), db).copy()

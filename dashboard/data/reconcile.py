@@ -34,6 +34,7 @@ class Reconciler:
     """Collects mismatches; `finish` raises on the first one that is not recorded."""
 
     allowed_patterns: list[str]
+    report_year: int | None = None
     mismatches: list[Mismatch] = field(default_factory=list)
     checks_run: int = 0
 
@@ -67,9 +68,10 @@ class Reconciler:
         bad = self.unrecorded()
         if bad:
             more = f" ({len(bad) - 1} more mismatch(es) follow the same rule)" if len(bad) > 1 else ""
+            report = f"the {self.report_year} report, " if self.report_year else ""
             raise ReconciliationError(
-                f"Reconciliation failed — {bad[0].message} [check {bad[0].key}]{more}; "
-                "fix the seed or record the inconsistency in discrepancies.csv (check_keys)."
+                f"Reconciliation failed — {report}{bad[0].message} [check {bad[0].key}]{more}; "
+                "fix the seed or record the inconsistency in that report's discrepancies.csv (check_keys)."
             )
 
 

@@ -16,7 +16,7 @@ def check_shooting(rec: Reconciler, t: dict[str, Table]) -> None:
     """Shooting activity sums, days split, spend per day split and its chart."""
     activity = t["shooting_activity"]
     totals = {r["measure"]: r["total_value"] for r in t["shooting_activity_totals"].rows}
-    for measure in ("dossiers", "dossiers_shot_2024", "shooting_days", "days_cofinanced", "days_attributable"):
+    for measure in ("dossiers", "dossiers_shot", "shooting_days", "days_cofinanced", "days_attributable"):
         _sum_check(
             rec,
             f"shooting:total:{measure}",

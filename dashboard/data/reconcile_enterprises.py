@@ -171,7 +171,7 @@ def check_portfolio(rec: Reconciler, t: dict[str, Table]) -> None:
 
 def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
     """2024 enterprise investments: categories, groups, scopes and the financed companies."""
-    inv = t["enterprise_investments_2024"]
+    inv = t["enterprise_investments"]
     for scope in ("live_action", "animation"):
         rows = inv.where(scope=scope)
         total = next(r for r in rows if r["row_key"] == "total")
@@ -179,7 +179,7 @@ def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
         for column in ("amount_cents", "capital_cents", "loan_cents", "companies"):
             rec.compare(
                 f"investments:{scope}:{column}",
-                f"enterprise_investments_2024.csv, {scope} total {column}",
+                f"enterprise_investments.csv, {scope} total {column}",
                 total[column],
                 sum(r[column] for r in parts),
                 0,
@@ -191,7 +191,7 @@ def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
     for column in ("amount_cents", "companies"):
         rec.compare(
             f"investments:all:{column}",
-            f"enterprise_investments_2024.csv, all total {column}",
+            f"enterprise_investments.csv, all total {column}",
             total[column],
             sum(whole[g][0][column] for g in groups),
             0,
@@ -201,7 +201,7 @@ def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
             subs = [whole[k][0] for k in whole if k.startswith(g + ":")]
             rec.compare(
                 f"investments:all:{g}:{column}",
-                f"enterprise_investments_2024.csv, all {g} {column}",
+                f"enterprise_investments.csv, all {g} {column}",
                 whole[g][0][column],
                 sum(s[column] for s in subs),
                 0,
@@ -211,7 +211,7 @@ def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
         if w["amount_share_printed_pct"]:
             rec.compare(
                 f"investments:all:{key}:share",
-                f"enterprise_investments_2024.csv, {key} share",
+                f"enterprise_investments.csv, {key} share",
                 r["amount_share_printed_bp"],
                 r["amount_cents"] / total["amount_cents"] * 10000,
                 half_unit(w["amount_share_printed_pct"], 100),
@@ -220,7 +220,7 @@ def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
         if w["companies_share_printed_pct"]:
             rec.compare(
                 f"investments:all:{key}:companies_share",
-                f"enterprise_investments_2024.csv, {key} companies share",
+                f"enterprise_investments.csv, {key} companies share",
                 r["companies_share_printed_bp"],
                 r["companies"] / total["companies"] * 10000,
                 half_unit(w["companies_share_printed_pct"], 100),
@@ -233,16 +233,16 @@ def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
         scope_total = inv.where(scope=scope, row_key="total")[0]
         rec.compare(
             f"investments:{scope}:view",
-            f"enterprise_investments_2024.csv, {scope} total vs the B24-7.2 groups",
+            f"enterprise_investments.csv, {scope} total vs the B24-7.2 groups",
             scope_total["amount_cents"],
             sum(whole[g][0]["amount_cents"] for g in groups),
             0,
             "cents",
         )
-    financed = len(t["portfolio_companies"].where(financed_2024=1))
+    financed = len(t["portfolio_companies"].where(financed_in_year=1))
     rec.compare(
         "investments:financed_companies",
-        "portfolio_companies.csv, companies flagged financed_2024",
+        "portfolio_companies.csv, companies flagged financed_in_year",
         financed,
         total["companies"],
         0,

@@ -47,11 +47,11 @@ def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
             total["validated_spend_cents"],
             total["committed_cents"],
         )
-    call = t["gaming_call_2024"]
-    in_call = {r["project"]: r for r in agreements.rows if r["in_call_2024"]}
+    call = t["gaming_call"]
+    in_call = {r["project"]: r for r in agreements.rows if r["in_year_call"]}
     rec.compare(
         "gaming:call:count",
-        "gaming_call_2024.csv, projects flagged in gaming_agreements.csv",
+        "gaming_call.csv, projects flagged in gaming_agreements.csv",
         len(call.rows),
         len(in_call),
         0,
@@ -63,7 +63,7 @@ def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
         if match is None:
             rec.compare(
                 f"{key}:listed",
-                f"gaming_call_2024.csv, {row['project']} not flagged in gaming_agreements.csv",
+                f"gaming_call.csv, {row['project']} not flagged in gaming_agreements.csv",
                 1,
                 0,
                 0,
@@ -72,7 +72,7 @@ def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
             continue
         rec.compare(
             f"{key}:investment",
-            f"gaming_call_2024.csv, {row['project']}, investment vs agreement",
+            f"gaming_call.csv, {row['project']}, investment vs agreement",
             row["investment_cents"],
             match["committed_cents"],
             0,
@@ -80,7 +80,7 @@ def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
         )
         rec.compare(
             f"{key}:spend",
-            f"gaming_call_2024.csv, {row['project']}, spend vs agreement",
+            f"gaming_call.csv, {row['project']}, spend vs agreement",
             row["walloon_spend_cents"],
             match["validated_spend_cents"],
             0,
@@ -89,17 +89,17 @@ def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
         _ratio(
             rec,
             f"{key}:ratio",
-            f"gaming_call_2024.csv, {row['project']}, ratio",
+            f"gaming_call.csv, {row['project']}, ratio",
             row["ratio_printed_bp"],
             raw["ratio_printed_pct"],
             row["walloon_spend_cents"],
             row["investment_cents"],
         )
-    for total, raw in zip(t["gaming_call_2024_totals"].rows, t["gaming_call_2024_totals"].raw):
+    for total, raw in zip(t["gaming_call_totals"].rows, t["gaming_call_totals"].raw):
         for column in ("investment_cents", "walloon_spend_cents"):
             rec.compare(
                 f"gaming:call:total:{column}",
-                f"gaming_call_2024_totals.csv, {column}",
+                f"gaming_call_totals.csv, {column}",
                 total[column],
                 sum(r[column] for r in call.rows),
                 len(call.rows),
@@ -108,7 +108,7 @@ def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
         _ratio(
             rec,
             "gaming:call:total:ratio",
-            "gaming_call_2024_totals.csv, ratio",
+            "gaming_call_totals.csv, ratio",
             total["ratio_printed_bp"],
             raw["ratio_printed_pct"],
             total["walloon_spend_cents"],

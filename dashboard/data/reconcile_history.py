@@ -7,8 +7,8 @@ from dashboard.data.seeds_io import Table
 
 
 def check_receipts_and_history(rec: Reconciler, t: dict[str, Table]) -> None:
-    """Co-production receipts, history bounds and the 2024 history row."""
-    facts = {f["fact_id"]: f for f in t["facts"].rows}
+    """Co-production receipts, history bounds and the history's row of the report's own year."""
+    facts = {f["fact_id"]: f for f in t["facts"].rows if f["period_year"] == rec.report_year}
     receipts = t["coproduction_receipts"]
     top = receipts.where(row_key="total_top")[0]
     parts = [r for r in receipts.rows if r["row_key"] != "total_top"]
@@ -28,7 +28,7 @@ def check_receipts_and_history(rec: Reconciler, t: dict[str, Table]) -> None:
         0,
         "n",
     )
-    total_cents = facts["receipts_2024"]["fact_value"] * 100
+    total_cents = facts["receipts"]["fact_value"] * 100
     for r, w in zip(receipts.rows, receipts.raw):
         rec.compare(
             f"receipts:{r['row_key']}:share_total",
@@ -80,21 +80,19 @@ def check_receipts_and_history(rec: Reconciler, t: dict[str, Table]) -> None:
                 50,
                 "bp",
             )
-    row_2024 = t["history"].where(row_id="w2024")[0]
     works = t["works"].rows
-    rec.compare(
-        "history:w2024:invested",
-        "history.csv, 2024 invested vs works.csv",
-        row_2024["invested_cents"],
-        sum(w["investment_cents"] for w in works),
-        0,
-        "cents",
-    )
-    rec.compare(
-        "history:w2024:spend",
-        "history.csv, 2024 spend vs works.csv",
-        row_2024["spend_cents"],
-        sum(w["walloon_spend_cents"] for w in works),
-        0,
-        "cents",
-    )
+    own_year = [
+        h
+        for h in t["history"].rows
+        if h["fund"] == "Wallimage" and h["scope"] == "single_year" and h["period_start"] == rec.report_year
+    ]
+    for row in own_year:  # the history's single figure of a detailed report's year is that report's works
+        for measure, column in (("invested", "investment_cents"), ("spend", "walloon_spend_cents")):
+            rec.compare(
+                f"history:{row['row_id']}:{measure}",
+                f"history.csv, {row['row_id']} {measure} vs the {rec.report_year} report's works.csv",
+                row[f"{measure}_cents"],
+                sum(w[column] for w in works),
+                0,
+                "cents",
+            )

@@ -80,6 +80,23 @@ class Table:
         """Rows whose columns equal every given value."""
         return [r for r in self.rows if all(r[k] == v for k, v in criteria.items())]
 
+    @property
+    def is_report_table(self) -> bool:
+        """Whether the table comes from a report (has a report_year column) rather than being shared."""
+        return any(c.name == REPORT_YEAR for c in self.columns)
+
+    def of_report(self, year: int) -> Table:
+        """The rows of one report (all rows of a shared table), raw strings kept in step."""
+        if not self.is_report_table:
+            return self
+        pairs = [(r, raw) for r, raw in zip(self.rows, self.raw) if r[REPORT_YEAR] == year]
+        return Table(self.name, self.path, self.columns, self.primary_key, [r for r, _ in pairs], [w for _, w in pairs])
+
+    def extend(self, other: Table) -> None:
+        """Append another folder's rows of the same table (its path is kept for messages)."""
+        self.rows += other.rows
+        self.raw += other.raw
+
 
 def reflect_schema(schema_sql: str) -> dict[str, tuple[list[Column], list[str]]]:
     """Columns and primary key of every table in the DDL, read from an in-memory SQLite."""
@@ -144,13 +161,18 @@ def convert_cell(column: Column, text: str):
     return text
 
 
-def read_table(seeds_dir: Path, name: str, columns: list[Column], pk: list[str]) -> Table:
-    """Read and type one seed CSV; raise SeedError naming file, row and column on bad input."""
-    path = seeds_dir / f"{name}.csv"
+def read_table(folder: Path, name: str, columns: list[Column], pk: list[str], report_year: int | None = None) -> Table:
+    """Read and type one seed CSV; raise SeedError naming file, row and column on bad input.
+
+    A report's table lives in its report's folder and has no `report_year` column: the folder's
+    year is given here and added to every row, so next year's report is a new folder, not new columns.
+    """
+    path = folder / f"{name}.csv"
     table = Table(name, path, columns, pk)
     if not path.exists():
-        raise SeedError(f"Seed file {path} is missing: restore it from git (`git checkout -- {path}`).")
-    expected = [_csv_name(c) for c in columns if not (name == "places" and c.name in PLACE_DERIVED)]
+        raise SeedError(f"Seed file {path} is missing: restore it from git (`git checkout -- {path}`) or add it.")
+    derived = PLACE_DERIVED if name == "places" else set()
+    expected = [_csv_name(c) for c in columns if c.name not in derived and c.name != REPORT_YEAR]
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
@@ -174,7 +196,7 @@ def read_table(seeds_dir: Path, name: str, columns: list[Column], pk: list[str])
                     "(a comma inside a value needs double quotes); fix that row."
                 )
             raw = dict(zip(header, cells))
-            row = {}
+            row = {} if report_year is None else {REPORT_YEAR: report_year}
             for csv_name, text in raw.items():
                 column = by_csv[csv_name]
                 try:
@@ -188,6 +210,9 @@ def read_table(seeds_dir: Path, name: str, columns: list[Column], pk: list[str])
     return table
 
 
+# The column that makes a table a report's table (part of its key), filled from the report's folder.
+REPORT_YEAR = "report_year"
+
 # Columns of `places` that the build fills from `towns` rather than reading from the CSV.
 PLACE_DERIVED = {"latitude", "longitude", "coordinate_precision"}
 
@@ -197,17 +222,19 @@ def decimals_of(text: str) -> int:
     return len(text.split(".", 1)[1]) if "." in text else 0
 
 
-def validate_table(table: Table, source_ids: set[str]) -> None:
-    """Check keys, codes, quality flags and source references of one table."""
+def validate_table(table: Table, source_ids: set[str] | None) -> None:
+    """Check keys, codes, quality flags and source references (unless None) of one table."""
     seen = {}
     for index, row in enumerate(table.rows):
         line = index + 2
         if table.primary_key:
             key = tuple(row[k] for k in table.primary_key)
             if key in seen:
+                # Within one folder the report year is the same on every row: name the columns the CSV has.
+                named = [k for k in table.primary_key if k != REPORT_YEAR] or table.primary_key
                 raise SeedError(
-                    f"{table.path}, row {line}, column {table.primary_key[0]}: expected a unique "
-                    f"key, found {key!r} again (already on row {seen[key]}); remove the duplicate."
+                    f"{table.path}, row {line}, column {named[0]}: expected a unique "
+                    f"key, found {tuple(row[k] for k in named)!r} again (already on row {seen[key]}); remove the duplicate."
                 )
             seen[key] = line
         for column, value in row.items():
@@ -220,7 +247,7 @@ def validate_table(table: Table, source_ids: set[str]) -> None:
                     f"{', '.join(sorted(allowed))}, found {value!r}; fix that cell."
                 )
             is_source = column in ("source_id", "town_source_id", "source_a", "source_b")
-            if is_source and value is not None and value not in source_ids:
+            if is_source and source_ids is not None and value is not None and value not in source_ids:
                 raise SeedError(
                     f"{table.path}, row {line}, column {column}: expected a source_id listed in "
                     f"sources.csv, found {value!r}; add the source or fix the reference."

@@ -21,7 +21,7 @@ from dashboard.data.queries import run_query
 SOURCE = ["B24-2.2.6"]
 CERTIFICATION_FACTS = (
     "certified_projects",
-    "companies_committed_2024",
+    "companies_committed",
     "certification_required_year",
     "green_managers_trained",
 )

@@ -5,7 +5,7 @@ Filters (sector, type, origin, role, search), the open tab and the open work car
 Queries: investment/history_by_fund, investment/totals, investment/totals_by_sector, investment/totals_by_work_type,
 investment/totals_by_origin, investment/totals_by_role, investment/spend_by_post,
 investment/works_list, investment/work_directors, investment/work_countries, investment/work_discrepancies,
-investment/gaming_call_2024, investment/gaming_call_totals, investment/gaming_agreements_by_phase.
+investment/gaming_call_projects, investment/gaming_call_totals, investment/gaming_agreements_by_phase.
 """
 
 import streamlit as st
@@ -16,6 +16,7 @@ from dashboard.components import investment_cards as cards
 from dashboard.components.cards import Meta, table_card
 from dashboard.components.frame import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, t
+from dashboard.components.report import current_report
 from dashboard.data.queries import run_query
 
 values = read_page_params(inv.PARAM_SPEC)
@@ -23,7 +24,10 @@ page_header("investment.title", "investment.intro")
 lang, page = current_language(), t("nav.investment")
 values = cards.filter_bar(values)
 params, context = inv.query_params(values), inv.filters_context(values, lang)
-tab, active = lazy_tabs({name: t(f"investment.tab_{name}") for name in inv.TABS}, "investment_tab", values["tab"])
+year = current_report().year
+tab, active = lazy_tabs(
+    {name: t(f"investment.tab_{name}", year=year) for name in inv.TABS}, "investment_tab", values["tab"]
+)
 values["tab"], linked_work, values["work"] = active, values["work"], None
 if active in ("years", "peers"):
     history = run_query("investment/history_by_fund", funds=[inv.OWN_FUND, *inv.PEER_FUNDS], scopes=list(inv.SCOPES))
@@ -33,7 +37,7 @@ with tab:
     if active == "years":
         cards.history_cards(history, page)
 
-    elif active == "2024":
+    elif active == "detail":
         totals = run_query("investment/totals", **params).iloc[0]
         if int(totals["works"]) == 0:
             st.info(t("common.no_rows"))
@@ -94,12 +98,15 @@ with tab:
 
     elif active == "gaming":
         st.markdown(t("investment.gaming_intro"))
-        call, call_total = run_query("investment/gaming_call_2024"), run_query("investment/gaming_call_totals").iloc[0]
+        call, call_total = (
+            run_query("investment/gaming_call_projects"),
+            run_query("investment/gaming_call_totals").iloc[0],
+        )
         table_card(
             explorer.gaming_call_table(call),
             Meta(
                 t("investment.gaming_call_title"),
-                inv.query_sources("investment/gaming_call_2024"),
+                inv.query_sources("investment/gaming_call_projects"),
                 explorer.gaming_total_note(call_total, lang),
                 page,
             ),

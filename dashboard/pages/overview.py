@@ -25,7 +25,7 @@ lang = current_language()
 investment_page, scenarios_page = page_object("investment.py"), page_object("scenarios.py")
 carbon_page, map_page = page_object("carbon.py"), page_object("map.py")
 
-totals = run_query("overview/coproduction_totals", year=2024).iloc[0]
+totals = run_query("overview/coproduction_totals").iloc[0]
 st.subheader(t("overview.section_2024"))
 # Two by two: exact amounts need the room (a cut figure cannot be quoted), down to a 1280 px projector.
 cards = [*st.columns(2), *st.columns(2)]
@@ -46,10 +46,10 @@ facts = run_query(
     fact_ids=[
         "works_since_creation",
         "companies_since_creation",
-        "shooting_days_since_2006",
-        "staff_fte_2024",
-        "shooting_days_2024",
-        "enterprises_committed_2024",
+        "shooting_days_cumulative",
+        "staff_fte",
+        "shooting_days",
+        "enterprises_committed",
     ],
 ).set_index("fact_id")
 
@@ -69,8 +69,8 @@ for column, (fact_id, decimals) in zip(
     [
         ("works_since_creation", 0),
         ("companies_since_creation", 0),
-        ("shooting_days_since_2006", 0),
-        ("staff_fte_2024", 1),
+        ("shooting_days_cumulative", 0),
+        ("staff_fte", 1),
     ],
 ):
     row = facts.loc[fact_id]
@@ -80,7 +80,7 @@ for column, (fact_id, decimals) in zip(
             fact_value(fact_id, decimals),
             [row["source_id"]],
             row["quality"],
-            t("overview.low_estimate") if fact_id == "shooting_days_since_2006" else "",
+            t("overview.low_estimate") if fact_id == "shooting_days_cumulative" else "",
         )
 
 st.subheader(t("overview.section_activity"))
@@ -90,7 +90,7 @@ gaming = run_query("overview/gaming_call_total").iloc[0]
 places = run_query("overview/place_count").iloc[0]
 cards = st.columns(3)
 with cards[0]:
-    row = facts.loc["shooting_days_2024"]
+    row = facts.loc["shooting_days"]
     kpi_card(row[f"label_{lang}"], format_number(row["fact_value"]), [row["source_id"]], page=scenarios_page)
 with cards[1]:
     low, high = euros(scenario["low_total_cents"]), euros(scenario["high_total_cents"])
@@ -121,7 +121,7 @@ with cards[0]:
         help_text=t("overview.gaming_help"),
     )
 with cards[1]:
-    row = facts.loc["enterprises_committed_2024"]
+    row = facts.loc["enterprises_committed"]
     kpi_card(row[f"label_{lang}"], format_money(row["fact_value"]), [row["source_id"]])
 with cards[2]:
     kpi_card(
@@ -131,7 +131,7 @@ with cards[2]:
         page=map_page,
     )
 
-sectors = run_query("overview/totals_by_sector", year=2024)
+sectors = run_query("overview/totals_by_sector")
 table = sectors.assign(
     sector=sectors["sector"].map(label_of),
     ratio_pct=[ratio_pct(s, i) for s, i in zip(sectors["walloon_spend_cents"], sectors["investment_cents"])],

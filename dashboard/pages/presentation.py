@@ -47,7 +47,7 @@ def switch_language() -> None:
 
 name = slides.SLIDES[current - 1]
 if name == "headline":
-    totals = run_query("overview/coproduction_totals", year=2024).iloc[0]
+    totals = run_query("overview/coproduction_totals").iloc[0]
     ratio = ratio_pct(totals["walloon_spend_cents"], totals["investment_cents"])
     show.slide_title(t("presentation.headline_title", per_euro=format_money(ratio / 100)))
     left, right = st.columns(2)
@@ -60,7 +60,7 @@ if name == "headline":
     data, source_ids = totals.to_frame().T[["works", "investment_cents", "walloon_spend_cents"]], ["B24-7.1"]
     show.slide_footer(source_ids, "reported", t("presentation.headline_note"))
 elif name == "sectors":
-    sectors = run_query("overview/totals_by_sector", year=2024)
+    sectors = run_query("overview/totals_by_sector")
     show.slide_title(t("presentation.sectors_title"))
     st.plotly_chart(build_sector_slide_figure(sectors, lang), config=PLOTLY_CONFIG, width="stretch")
     data = sectors.assign(sector=[label_of(code) for code in sectors["sector"]])

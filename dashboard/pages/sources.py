@@ -14,6 +14,7 @@ from dashboard.components.frame import lazy_tabs, page_header, read_page_params,
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
 from dashboard.components.quality import legend_markdown
+from dashboard.components.report import current_report
 from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
 
@@ -41,7 +42,7 @@ st.caption(
         "sources.version_line",
         version=meta.get("data_version", "?"),
         built=methods.format_built_at(meta.get("built_at", ""), lang),
-        report=meta.get("report", "?"),
+        report=current_report().title,
     )
 )
 this_database = t("sources.this_database")

@@ -1,7 +1,7 @@
 -- title: Carbon and certification facts (green managers, certification, shares of emissions)
 -- source: B24-2.2.6; B24-0.1
--- params: topic (text)
+-- params: year (int: the report), topic (text)
 SELECT fact_id, fact_value, unit, lower_value, upper_value, quality, source_id, label_fr, label_en, note
 FROM facts
-WHERE topic = :topic
+WHERE report_year = :year AND period_year = :year AND topic = :topic
 ORDER BY fact_id

@@ -1,6 +1,6 @@
 -- title: The five measured shoots and their profiles (kind, crew, shooting days, person-days)
 -- source: B24-2.2.6
--- params: none
+-- params: year (int: the report)
 SELECT
     project_no,
     kind,
@@ -11,4 +11,5 @@ SELECT
     source_id,
     quality
 FROM carbon_projects
+WHERE report_year = :year
 ORDER BY project_no

@@ -1,13 +1,14 @@
 -- title: Size of the carbon sample (projects, shooting days, person-days), by kind and overall
 -- source: B24-2.2.6
 -- note: the row with kind 'whole_sample' is the whole sample
--- params: none
+-- params: year (int: the report)
 SELECT
     kind,
     COUNT(*) AS projects,
     CAST(SUM(shooting_days) AS BIGINT) AS shooting_days,
     CAST(SUM(crew * shooting_days) AS BIGINT) AS person_days
 FROM carbon_projects
+WHERE report_year = :year
 GROUP BY kind
 UNION ALL
 SELECT
@@ -16,4 +17,5 @@ SELECT
     CAST(SUM(shooting_days) AS BIGINT) AS shooting_days,
     CAST(SUM(crew * shooting_days) AS BIGINT) AS person_days
 FROM carbon_projects
+WHERE report_year = :year
 ORDER BY projects DESC, kind

@@ -1,7 +1,7 @@
 -- title: Walloon spend per shooting day for some work types
 -- source: B24-2.2.7.2
--- params: work_types (list)
+-- params: year (int: the report), work_types (list)
 SELECT work_type, total_per_day_cents, av_eligible_cents, non_av_cents, cofinanced_projects, source_id, quality
 FROM shooting_spend_per_day
-WHERE work_type IN :work_types
+WHERE report_year = :year AND work_type IN :work_types
 ORDER BY work_type

@@ -1,6 +1,7 @@
 -- title: Wallimage Gaming agreements in effect since 2022, by phase (separate programme)
 -- source: B24-4.2.6
--- params: none
+-- params: year (int: the report)
 SELECT phase, agreements, committed_cents, validated_spend_cents, ratio_printed_bp, source_id, quality, note
 FROM gaming_agreement_totals
+WHERE report_year = :year
 ORDER BY CASE phase WHEN 'all' THEN 2 ELSE 1 END, phase

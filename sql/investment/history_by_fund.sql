@@ -1,4 +1,4 @@
--- title: Yearly and multi-year figures of Wallimage and peer funds (HISTORY.md and the 2024 report)
+-- title: Yearly and multi-year figures of Wallimage and peer funds (HISTORY.md and the reports)
 -- source: history table (each row names its source)
 -- params: funds (list), scopes (list)
 SELECT

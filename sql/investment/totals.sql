@@ -1,4 +1,4 @@
--- title: Co-production totals of the selected 2024 works (count, invested, Walloon spend)
+-- title: Co-production totals of the selected works of the report (count, invested, Walloon spend)
 -- source: B24-7.1
 -- params: year (int), sectors (list), work_types (list), origins (list), roles (list)
 SELECT
@@ -6,7 +6,7 @@ SELECT
     CAST(COALESCE(SUM(investment_cents), 0) AS BIGINT) AS investment_cents,
     CAST(COALESCE(SUM(walloon_spend_cents), 0) AS BIGINT) AS walloon_spend_cents
 FROM works
-WHERE year = :year
+WHERE report_year = :year
     AND sector IN :sectors
     AND work_type IN :work_types
     AND origin IN :origins

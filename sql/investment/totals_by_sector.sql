@@ -1,4 +1,4 @@
--- title: Co-production totals of the selected 2024 works by sector
+-- title: Co-production totals of the selected works of the report by sector
 -- source: B24-2.2.2.1; B24-3.2.2.1; B24-1.2.3
 -- params: year (int), sectors (list), work_types (list), origins (list), roles (list)
 SELECT
@@ -7,7 +7,7 @@ SELECT
     CAST(SUM(investment_cents) AS BIGINT) AS investment_cents,
     CAST(SUM(walloon_spend_cents) AS BIGINT) AS walloon_spend_cents
 FROM works
-WHERE year = :year
+WHERE report_year = :year
     AND sector IN :sectors
     AND work_type IN :work_types
     AND origin IN :origins

@@ -1,11 +1,11 @@
--- title: The selected 2024 co-produced works with every column
+-- title: The selected co-produced works of the report with every column
 -- source: B24-7.1; B24-2.2.2.1; B24-3.2.2.1; B24-1.2.3
 -- params: year (int), sectors (list), work_types (list), origins (list), roles (list)
 SELECT
     work_id, title, sector, work_type, origin, depositary_company, directors, coproduction_role,
     coproduction_printed, investment_cents, walloon_spend_cents, ratio_printed_bp, source_id, quality, note
 FROM works
-WHERE year = :year
+WHERE report_year = :year
     AND sector IN :sectors
     AND work_type IN :work_types
     AND origin IN :origins

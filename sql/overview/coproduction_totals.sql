@@ -6,4 +6,4 @@ SELECT
     CAST(SUM(investment_cents) AS BIGINT) AS investment_cents,
     CAST(SUM(walloon_spend_cents) AS BIGINT) AS walloon_spend_cents
 FROM works
-WHERE year = :year
+WHERE report_year = :year

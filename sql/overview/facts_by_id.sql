@@ -1,7 +1,7 @@
 -- title: Scalar facts (headline KPIs, envelopes, carbon, gaming) by id
 -- source: facts table (each row names its section)
--- params: fact_ids (list)
+-- params: year (int: the report), fact_ids (list)
 SELECT fact_id, topic, fact_value, unit, lower_value, upper_value, quality, source_id, label_fr, label_en, note
 FROM facts
-WHERE fact_id IN :fact_ids
+WHERE report_year = :year AND period_year = :year AND fact_id IN :fact_ids
 ORDER BY fact_id

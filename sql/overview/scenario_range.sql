@@ -1,8 +1,9 @@
 -- title: Range of the published shooting-day scenarios (25 % to 100 %)
 -- source: B24-2.2.7.2
--- params: none
+-- params: year (int: the report)
 SELECT
     CAST(MIN(total_cents) AS BIGINT) AS low_total_cents,
     CAST(MAX(total_cents) AS BIGINT) AS high_total_cents,
     MIN(source_id) AS source_id
 FROM scenario_published_totals
+WHERE report_year = :year

@@ -8,6 +8,6 @@ SELECT
     CAST(SUM(walloon_spend_cents) AS BIGINT) AS walloon_spend_cents,
     MIN(source_id) AS source_id
 FROM works
-WHERE year = :year
+WHERE report_year = :year
 GROUP BY sector
 ORDER BY SUM(investment_cents) DESC

@@ -3,5 +3,5 @@
 -- params: none
 SELECT meta_key, meta_value
 FROM metadata
-WHERE meta_key IN ('data_version', 'built_at', 'report', 'seed_rows', 'schema_version')
+WHERE meta_key IN ('data_version', 'built_at', 'reports', 'seed_rows', 'schema_version')
 ORDER BY meta_key

@@ -1,6 +1,6 @@
 -- title: Rows of every dataset by quality flag (reported, derived, approximate, estimated)
 -- source: every data table (each row names its document and section in source_id)
--- params: none
+-- params: year (int: the report)
 -- note: towns has no quality column; its GeoNames coordinates are counted as reported (by GeoNames).
 SELECT 1 AS ordinal, 'works' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -9,6 +9,7 @@ SELECT 1 AS ordinal, 'works' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM works
+WHERE report_year = :year
 UNION ALL
 SELECT 2 AS ordinal, 'work_directors' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -17,6 +18,7 @@ SELECT 2 AS ordinal, 'work_directors' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM work_directors
+WHERE report_year = :year
 UNION ALL
 SELECT 3 AS ordinal, 'work_countries' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -25,6 +27,7 @@ SELECT 3 AS ordinal, 'work_countries' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM work_countries
+WHERE report_year = :year
 UNION ALL
 SELECT 4 AS ordinal, 'report_aggregates' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -33,6 +36,7 @@ SELECT 4 AS ordinal, 'report_aggregates' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM report_aggregates
+WHERE report_year = :year
 UNION ALL
 SELECT 5 AS ordinal, 'spend_by_post' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -41,6 +45,7 @@ SELECT 5 AS ordinal, 'spend_by_post' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM spend_by_post
+WHERE report_year = :year
 UNION ALL
 SELECT 6 AS ordinal, 'directors_summary' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -49,6 +54,7 @@ SELECT 6 AS ordinal, 'directors_summary' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM directors_summary
+WHERE report_year = :year
 UNION ALL
 SELECT 7 AS ordinal, 'shooting_activity' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -57,6 +63,7 @@ SELECT 7 AS ordinal, 'shooting_activity' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM shooting_activity
+WHERE report_year = :year
 UNION ALL
 SELECT 8 AS ordinal, 'shooting_activity_totals' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -65,6 +72,7 @@ SELECT 8 AS ordinal, 'shooting_activity_totals' AS dataset, COUNT(*) AS rows_tot
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM shooting_activity_totals
+WHERE report_year = :year
 UNION ALL
 SELECT 9 AS ordinal, 'shooting_spend_per_day' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -73,6 +81,7 @@ SELECT 9 AS ordinal, 'shooting_spend_per_day' AS dataset, COUNT(*) AS rows_total
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM shooting_spend_per_day
+WHERE report_year = :year
 UNION ALL
 SELECT 10 AS ordinal, 'shooting_spend_per_day_posts' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -81,6 +90,7 @@ SELECT 10 AS ordinal, 'shooting_spend_per_day_posts' AS dataset, COUNT(*) AS row
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM shooting_spend_per_day_posts
+WHERE report_year = :year
 UNION ALL
 SELECT 11 AS ordinal, 'scenario_inputs' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -89,6 +99,7 @@ SELECT 11 AS ordinal, 'scenario_inputs' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM scenario_inputs
+WHERE report_year = :year
 UNION ALL
 SELECT 12 AS ordinal, 'scenario_published' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -97,6 +108,7 @@ SELECT 12 AS ordinal, 'scenario_published' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM scenario_published
+WHERE report_year = :year
 UNION ALL
 SELECT 13 AS ordinal, 'scenario_published_totals' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -105,6 +117,7 @@ SELECT 13 AS ordinal, 'scenario_published_totals' AS dataset, COUNT(*) AS rows_t
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM scenario_published_totals
+WHERE report_year = :year
 UNION ALL
 SELECT 14 AS ordinal, 'carbon_projects' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -113,6 +126,7 @@ SELECT 14 AS ordinal, 'carbon_projects' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM carbon_projects
+WHERE report_year = :year
 UNION ALL
 SELECT 15 AS ordinal, 'carbon_footprints' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -121,6 +135,7 @@ SELECT 15 AS ordinal, 'carbon_footprints' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM carbon_footprints
+WHERE report_year = :year
 UNION ALL
 SELECT 16 AS ordinal, 'carbon_posts' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -129,6 +144,7 @@ SELECT 16 AS ordinal, 'carbon_posts' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM carbon_posts
+WHERE report_year = :year
 UNION ALL
 SELECT 17 AS ordinal, 'facts' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -137,6 +153,7 @@ SELECT 17 AS ordinal, 'facts' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM facts
+WHERE report_year = :year
 UNION ALL
 SELECT 18 AS ordinal, 'catalogue_counts' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -145,6 +162,7 @@ SELECT 18 AS ordinal, 'catalogue_counts' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM catalogue_counts
+WHERE report_year = :year
 UNION ALL
 SELECT 19 AS ordinal, 'catalogue_totals' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -153,6 +171,7 @@ SELECT 19 AS ordinal, 'catalogue_totals' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM catalogue_totals
+WHERE report_year = :year
 UNION ALL
 SELECT 20 AS ordinal, 'gaming_agreements' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -161,6 +180,7 @@ SELECT 20 AS ordinal, 'gaming_agreements' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM gaming_agreements
+WHERE report_year = :year
 UNION ALL
 SELECT 21 AS ordinal, 'gaming_agreement_totals' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -169,22 +189,25 @@ SELECT 21 AS ordinal, 'gaming_agreement_totals' AS dataset, COUNT(*) AS rows_tot
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM gaming_agreement_totals
+WHERE report_year = :year
 UNION ALL
-SELECT 22 AS ordinal, 'gaming_call_2024' AS dataset, COUNT(*) AS rows_total,
+SELECT 22 AS ordinal, 'gaming_call' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
     COALESCE(SUM(CASE WHEN quality = 'derived' THEN 1 ELSE 0 END), 0) AS rows_derived,
     COALESCE(SUM(CASE WHEN quality = 'approximate' THEN 1 ELSE 0 END), 0) AS rows_approximate,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
-FROM gaming_call_2024
+FROM gaming_call
+WHERE report_year = :year
 UNION ALL
-SELECT 23 AS ordinal, 'gaming_call_2024_totals' AS dataset, COUNT(*) AS rows_total,
+SELECT 23 AS ordinal, 'gaming_call_totals' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
     COALESCE(SUM(CASE WHEN quality = 'derived' THEN 1 ELSE 0 END), 0) AS rows_derived,
     COALESCE(SUM(CASE WHEN quality = 'approximate' THEN 1 ELSE 0 END), 0) AS rows_approximate,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
-FROM gaming_call_2024_totals
+FROM gaming_call_totals
+WHERE report_year = :year
 UNION ALL
 SELECT 24 AS ordinal, 'tv_format_waves' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -193,6 +216,7 @@ SELECT 24 AS ordinal, 'tv_format_waves' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM tv_format_waves
+WHERE report_year = :year
 UNION ALL
 SELECT 25 AS ordinal, 'portfolio_companies' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -201,6 +225,7 @@ SELECT 25 AS ordinal, 'portfolio_companies' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM portfolio_companies
+WHERE report_year = :year
 UNION ALL
 SELECT 26 AS ordinal, 'portfolio_memberships' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -209,6 +234,7 @@ SELECT 26 AS ordinal, 'portfolio_memberships' AS dataset, COUNT(*) AS rows_total
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM portfolio_memberships
+WHERE report_year = :year
 UNION ALL
 SELECT 27 AS ordinal, 'portfolio_outstanding' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -217,14 +243,16 @@ SELECT 27 AS ordinal, 'portfolio_outstanding' AS dataset, COUNT(*) AS rows_total
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM portfolio_outstanding
+WHERE report_year = :year
 UNION ALL
-SELECT 28 AS ordinal, 'enterprise_investments_2024' AS dataset, COUNT(*) AS rows_total,
+SELECT 28 AS ordinal, 'enterprise_investments' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
     COALESCE(SUM(CASE WHEN quality = 'derived' THEN 1 ELSE 0 END), 0) AS rows_derived,
     COALESCE(SUM(CASE WHEN quality = 'approximate' THEN 1 ELSE 0 END), 0) AS rows_approximate,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
-FROM enterprise_investments_2024
+FROM enterprise_investments
+WHERE report_year = :year
 UNION ALL
 SELECT 29 AS ordinal, 'enterprise_returns' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -233,6 +261,7 @@ SELECT 29 AS ordinal, 'enterprise_returns' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM enterprise_returns
+WHERE report_year = :year
 UNION ALL
 SELECT 30 AS ordinal, 'coproduction_receipts' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
@@ -241,6 +270,7 @@ SELECT 30 AS ordinal, 'coproduction_receipts' AS dataset, COUNT(*) AS rows_total
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
 FROM coproduction_receipts
+WHERE report_year = :year
 UNION ALL
 SELECT 31 AS ordinal, 'history' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,

@@ -1,6 +1,6 @@
 -- title: Inconsistencies found in the sources, with both values and both places
 -- source: discrepancies table (each row names the two sections it compares)
--- params: none
+-- params: year (int: the report)
 -- note: topics with the most inconsistencies first, as in sources/discrepancy_counts.
 SELECT
     d.discrepancy_id,
@@ -15,4 +15,5 @@ SELECT
     d.shown_en,
     d.check_keys
 FROM discrepancies AS d
+WHERE d.report_year = :year
 ORDER BY (SELECT COUNT(*) FROM discrepancies AS same WHERE same.topic = d.topic) DESC, d.topic, d.discrepancy_id

@@ -1,6 +1,0 @@
--- title: Wallimage Gaming 2024 call, the seven supported games (separate programme)
--- source: B24-4.2.2
--- params: none
-SELECT ordinal, project, company, investment_cents, walloon_spend_cents, ratio_printed_bp, source_id, quality
-FROM gaming_call_2024
-ORDER BY ordinal

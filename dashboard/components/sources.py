@@ -26,7 +26,7 @@ def source_labels(source_ids: list[str], short: bool = False) -> list[str]:
 def _labels(identity: str, lang: str) -> dict[str, tuple[str, str]]:
     """(long, short) label of every source of one database state, in one language."""
     labels = {}
-    for row in run_query("sources/all_sources").to_dict("records"):
+    for row in run_query("sources/all_sources", lang=lang).to_dict("records"):
         source_id = row["source_id"]
         if row["document_id"] == "B24":
             text = f"{_document_name('B24', lang)} §{source_id.removeprefix('B24-')}"

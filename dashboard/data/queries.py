@@ -1,7 +1,7 @@
 """Named SQL queries (files under sql/), run read-only and cached as DataFrames.
 
 A query is referred to by its path under sql/ without the extension, e.g.
-`run_query("coproduction/totals_by_sector")`. Parameters are always bound; a list or tuple value
+`run_query("coproduction/totals_by_sector", lang="fr")`. Parameters are always bound; a list or tuple value
 is bound as an expanding parameter (`WHERE sector IN :sectors`). Each .sql file starts with a
 header of `-- key: value` lines (title, source, note, params) that components use as metadata.
 """
@@ -99,10 +99,9 @@ def _shared_result(name: str, params: tuple, identity: str, lang: str, _db: Data
     return frame
 
 
-def run_query(name: str, **params) -> pd.DataFrame:
-    """Cached result of a named query, free-text columns in the session language."""
-    from dashboard.components.i18n import current_language
-
+def run_query(name: str, *, lang: str, **params) -> pd.DataFrame:
+    """Cached result of a named query, free-text columns in `lang` (the caller's language: the data
+    layer never reads the session)."""
     db = get_database()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _shared_result(name, frozen, db.identity, current_language(), db).copy()
+    return _shared_result(name, frozen, db.identity, lang, db).copy()

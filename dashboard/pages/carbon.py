@@ -40,18 +40,18 @@ def meta(name: str, sources: list[str] = SOURCE, context: dict | None = None) ->
 
 
 lang = current_language()
-facts = run_query("carbon/facts", topic="carbon").set_index("fact_id")
+facts = run_query("carbon/facts", lang=lang, topic="carbon").set_index("fact_id")
 SPEC = [Param("reduction", number_range=(0, 100), default=float(facts.loc["green_manager_reduction", "fact_value"]))]
 params = read_page_params(SPEC)
 page_header("carbon.title", "carbon.intro")
 st.warning(t("carbon.sample_warning"), icon="⚠️")
-footprints = run_query("carbon/footprints")
+footprints = run_query("carbon/footprints", lang=lang)
 statements, mean, size = carbon.statements_from_frame(footprints)
 mean_row = footprints[footprints["relation"] == "mean"].iloc[0]
 total = carbon.sample_total(mean, size)
 
 st.subheader(t("carbon.projects_heading"))
-projects = carbon.project_ranges(statements, total, run_query("carbon/projects"))
+projects = carbon.project_ranges(statements, total, run_query("carbon/projects", lang=lang))
 table_card(projects.assign(kind=projects["kind"].map(label_of)), meta("projects"), "carbon_projects")
 
 st.subheader(t("carbon.footprints_heading"))
@@ -89,7 +89,7 @@ chart_card(
 )
 
 st.subheader(t("carbon.intensity_heading"))
-intensity = carbon.intensity_frame(statements, total, run_query("carbon/sample_totals"))
+intensity = carbon.intensity_frame(statements, total, run_query("carbon/sample_totals", lang=lang))
 sample = intensity[intensity["kind"] == carbon.WHOLE_SAMPLE].iloc[0]
 per_day = format_bounds(carbon.Interval(*sample[["per_day_low", "per_day_high"]]), "tCO2e", 2)
 per_person = carbon.Interval(*sample[["per_person_day_low_kg", "per_person_day_high_kg"]])
@@ -100,7 +100,7 @@ card_row(
         (t("carbon.per_person_day_metric"), per_person_day, SOURCE, "approximate", t("carbon.per_person_day_help")),
     ]
 )
-spend = run_query("carbon/spend_per_day", work_types=list(carbon.KIND_SPEND_WORK_TYPE.values()))
+spend = run_query("carbon/spend_per_day", lang=lang, work_types=list(carbon.KIND_SPEND_WORK_TYPE.values()))
 side = carbon.spend_and_carbon_per_day(intensity, spend)
 chart_card(
     build_spend_carbon_figure(side, lang),
@@ -128,7 +128,7 @@ card_row(
         (t("carbon.top4_total_metric"), top4_range, SOURCE, "derived", t("carbon.top4_total_help")),
     ]
 )
-posts = run_query("carbon/posts")
+posts = run_query("carbon/posts", lang=lang)
 posts = posts.assign(
     post=posts["post_label_key"].map(label_of), most_impactful=posts["most_impactful"].map({1: "✔", 0: ""})
 )

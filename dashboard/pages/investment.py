@@ -26,7 +26,9 @@ params, context = inv.query_params(values), inv.filters_context(values, lang)
 tab, active = lazy_tabs({name: t(f"investment.tab_{name}") for name in inv.TABS}, "investment_tab", values["tab"])
 values["tab"], linked_work, values["work"] = active, values["work"], None
 if active in ("years", "peers"):
-    history = run_query("investment/history_by_fund", funds=[inv.OWN_FUND, *inv.PEER_FUNDS], scopes=list(inv.SCOPES))
+    history = run_query(
+        "investment/history_by_fund", lang=lang, funds=[inv.OWN_FUND, *inv.PEER_FUNDS], scopes=list(inv.SCOPES)
+    )
     history = inv.history_values(cards.with_source_labels(history))
 
 with tab:
@@ -34,7 +36,7 @@ with tab:
         cards.history_cards(history, page)
 
     elif active == "2024":
-        totals = run_query("investment/totals", **params).iloc[0]
+        totals = run_query("investment/totals", lang=lang, **params).iloc[0]
         if int(totals["works"]) == 0:
             st.info(t("common.no_rows"))
         else:
@@ -42,17 +44,19 @@ with tab:
             grid = st.columns(2)
             for index, (dimension, name) in enumerate(inv.BREAKDOWNS.items()):
                 with grid[index % 2]:
-                    cards.breakdown_card(run_query(name, **params), dimension, inv.query_sources(name), page, context)
+                    cards.breakdown_card(
+                        run_query(name, lang=lang, **params), dimension, inv.query_sources(name), page, context
+                    )
         st.caption(t("investment.gaming_apart"))
 
     elif active == "posts":
         scope = params["sectors"] if "sector" in inv.active_filters(values) else ["all", *inv.SECTORS]
-        posts = run_query("investment/spend_by_post", sectors=scope)
+        posts = run_query("investment/spend_by_post", lang=lang, sectors=scope)
         for sector in scope:
             cards.posts_card(posts[posts["sector"] == sector], sector, page, context)
 
     elif active == "works":
-        works = run_query("investment/works_list", **params)
+        works = run_query("investment/works_list", lang=lang, **params)
         values[inv.SEARCH_PARAM] = st.text_input(
             t("investment.search"),
             value=values[inv.SEARCH_PARAM],
@@ -82,10 +86,10 @@ with tab:
             )
             cards.work_card(
                 shown[shown["work_id"] == chosen].iloc[0],
-                run_query("investment/work_directors", work_id=chosen),
-                run_query("investment/work_countries", work_id=chosen),
-                run_query("investment/totals_by_sector", **inv.query_params({})),
-                run_query("investment/work_discrepancies"),
+                run_query("investment/work_directors", lang=lang, work_id=chosen),
+                run_query("investment/work_countries", lang=lang, work_id=chosen),
+                run_query("investment/totals_by_sector", lang=lang, **inv.query_params({})),
+                run_query("investment/work_discrepancies", lang=lang),
                 page,
             )
 
@@ -94,7 +98,10 @@ with tab:
 
     elif active == "gaming":
         st.markdown(t("investment.gaming_intro"))
-        call, call_total = run_query("investment/gaming_call_2024"), run_query("investment/gaming_call_totals").iloc[0]
+        call, call_total = (
+            run_query("investment/gaming_call_2024", lang=lang),
+            run_query("investment/gaming_call_totals", lang=lang).iloc[0],
+        )
         table_card(
             explorer.gaming_call_table(call),
             Meta(
@@ -106,7 +113,7 @@ with tab:
             "investment_gaming_call",
         )
         table_card(
-            explorer.gaming_phase_table(run_query("investment/gaming_agreements_by_phase"), lang),
+            explorer.gaming_phase_table(run_query("investment/gaming_agreements_by_phase", lang=lang), lang),
             Meta(
                 t("investment.gaming_phases_title"),
                 inv.query_sources("investment/gaming_agreements_by_phase"),

@@ -60,12 +60,12 @@ online_tiles = switches[1].checkbox(
 write_page_params({"kinds": kinds, "q": query.strip(), "closed": "1" if show_closed else None}, SPEC)
 
 located = run_query(
-    "places/places_shown", kinds=sql_list(kinds), statuses=STATUSES_ALL if show_closed else STATUSES_ACTIVE
+    "places/places_shown", lang=lang, kinds=sql_list(kinds), statuses=STATUSES_ALL if show_closed else STATUSES_ACTIVE
 )
 boundaries = load_boundaries()
 shown = search_places(located, query)
 place_ids = sql_list(shown["place_id"])
-town_counts = run_query("places/counts_by_town", place_ids=place_ids)
+town_counts = run_query("places/counts_by_town", lang=lang, place_ids=place_ids)
 dense = dense_towns(town_counts)  # drawn as one marker per town; every place stays in the table
 drawn = spread_on_map(shown[~shown["town"].isin(dense)])
 source_ids = list(dict.fromkeys(shown["source_id"]))
@@ -119,13 +119,13 @@ st.download_button(
 by_kind, by_province = st.columns(2)
 with by_kind:
     table_card(
-        kind_counts_table(run_query("places/counts_by_kind", place_ids=place_ids), lang),
+        kind_counts_table(run_query("places/counts_by_kind", lang=lang, place_ids=place_ids), lang),
         Meta(t("map.by_kind_title"), source_ids, page=t("nav.map"), context=filters_context),
         "map_by_kind",
     )
 with by_province:
     table_card(
-        province_counts_table(run_query("places/counts_by_province", place_ids=place_ids), lang, codes),
+        province_counts_table(run_query("places/counts_by_province", lang=lang, place_ids=place_ids), lang, codes),
         Meta(t("map.by_province_title"), source_ids, t("map.province_note"), t("nav.map")),
         "map_by_province",
     )

@@ -25,7 +25,7 @@ lang = current_language()
 investment_page, scenarios_page = page_object("investment.py"), page_object("scenarios.py")
 carbon_page, map_page = page_object("carbon.py"), page_object("map.py")
 
-totals = run_query("overview/coproduction_totals", year=2024).iloc[0]
+totals = run_query("overview/coproduction_totals", lang=lang, year=2024).iloc[0]
 st.subheader(t("overview.section_2024"))
 # Two by two: exact amounts need the room (a cut figure cannot be quoted), down to a 1280 px projector.
 cards = [*st.columns(2), *st.columns(2)]
@@ -43,6 +43,7 @@ with cards[3]:
 
 facts = run_query(
     "overview/facts_by_id",
+    lang=lang,
     fact_ids=[
         "works_since_creation",
         "companies_since_creation",
@@ -84,10 +85,10 @@ for column, (fact_id, decimals) in zip(
         )
 
 st.subheader(t("overview.section_activity"))
-scenario = run_query("overview/scenario_range").iloc[0]
-carbon = run_query("overview/carbon_mean").iloc[0]
-gaming = run_query("overview/gaming_call_total").iloc[0]
-places = run_query("overview/place_count").iloc[0]
+scenario = run_query("overview/scenario_range", lang=lang).iloc[0]
+carbon = run_query("overview/carbon_mean", lang=lang).iloc[0]
+gaming = run_query("overview/gaming_call_total", lang=lang).iloc[0]
+places = run_query("overview/place_count", lang=lang).iloc[0]
 cards = st.columns(3)
 with cards[0]:
     row = facts.loc["shooting_days_2024"]
@@ -131,7 +132,7 @@ with cards[2]:
         page=map_page,
     )
 
-sectors = run_query("overview/totals_by_sector", year=2024)
+sectors = run_query("overview/totals_by_sector", lang=lang, year=2024)
 table = sectors.assign(
     sector=sectors["sector"].map(label_of),
     ratio_pct=[ratio_pct(s, i) for s, i in zip(sectors["walloon_spend_cents"], sectors["investment_cents"])],

@@ -47,7 +47,7 @@ def switch_language() -> None:
 
 name = slides.SLIDES[current - 1]
 if name == "headline":
-    totals = run_query("overview/coproduction_totals", year=2024).iloc[0]
+    totals = run_query("overview/coproduction_totals", lang=lang, year=2024).iloc[0]
     ratio = ratio_pct(totals["walloon_spend_cents"], totals["investment_cents"])
     show.slide_title(t("presentation.headline_title", per_euro=format_money(ratio / 100)))
     left, right = st.columns(2)
@@ -60,15 +60,15 @@ if name == "headline":
     data, source_ids = totals.to_frame().T[["works", "investment_cents", "walloon_spend_cents"]], ["B24-7.1"]
     show.slide_footer(source_ids, "reported", t("presentation.headline_note"))
 elif name == "sectors":
-    sectors = run_query("overview/totals_by_sector", year=2024)
+    sectors = run_query("overview/totals_by_sector", lang=lang, year=2024)
     show.slide_title(t("presentation.sectors_title"))
     st.plotly_chart(build_sector_slide_figure(sectors, lang), config=PLOTLY_CONFIG, width="stretch")
     data = sectors.assign(sector=[label_of(code) for code in sectors["sector"]])
     data, source_ids = data[["sector", "works", "investment_cents", "walloon_spend_cents"]], list(sectors["source_id"])
     show.slide_footer(source_ids, "reported", t("presentation.sectors_note"))
 elif name == "scenarios":
-    span = run_query("overview/scenario_range").iloc[0]
-    scenarios = run_query("presentation/scenario_totals")
+    span = run_query("overview/scenario_range", lang=lang).iloc[0]
+    scenarios = run_query("presentation/scenario_totals", lang=lang)
     low, high = (
         format_compact_money(span["low_total_cents"] / 100),
         format_compact_money(span["high_total_cents"] / 100),
@@ -88,8 +88,8 @@ elif name == "scenarios":
     source_ids = list(dict.fromkeys(scenarios["source_id"]))
     show.slide_footer(source_ids, "estimated", t("presentation.scenarios_note"))
 else:
-    places = run_query("overview/place_count").iloc[0]
-    kinds = run_query("presentation/places_by_kind")
+    places = run_query("overview/place_count", lang=lang).iloc[0]
+    kinds = run_query("presentation/places_by_kind", lang=lang)
     show.slide_title(t("presentation.places_title"))
     left, right = st.columns(2)
     with left:
@@ -103,7 +103,7 @@ else:
     data = kinds.assign(kind=[t("presentation.kind_" + k) for k in kinds["kind"]]).rename(
         columns={"kind": "slide_place_kind", "places": "slide_places", "towns": "slide_towns"}
     )
-    source_ids = list(run_query("presentation/place_sources")["source_id"])
+    source_ids = list(run_query("presentation/place_sources", lang=lang)["source_id"])
     show.slide_footer(source_ids, "reported", t("presentation.places_note"))
 
 with st.expander(t("presentation.slide_data")):

@@ -23,9 +23,9 @@ SPEC = [Param("share", number_range=(0, 100), default=50.0)]
 params = read_page_params(SPEC)
 page_header("scenarios.title", "scenarios.intro")
 lang = current_language()
-inputs_frame = run_query("scenarios/model_inputs")
-published = run_query("scenarios/published_totals")
-published_components = run_query("scenarios/published_components")
+inputs_frame = run_query("scenarios/model_inputs", lang=lang)
+published = run_query("scenarios/published_totals", lang=lang)
+published_components = run_query("scenarios/published_components", lang=lang)
 report_inputs = model.inputs_from_frame(inputs_frame)
 
 st.subheader(t("scenarios.published_heading"))
@@ -126,7 +126,7 @@ table_card(
 st.subheader(t("scenarios.method_heading"))
 st.markdown(t("scenarios.method_text"))
 st.markdown(f"**{t('scenarios.discrepancies_heading')}**")
-for row in run_query("scenarios/discrepancies", topic="scenarios").itertuples(index=False):
+for row in run_query("scenarios/discrepancies", lang=lang, topic="scenarios").itertuples(index=False):
     st.markdown(
         "- "
         + t(

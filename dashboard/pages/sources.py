@@ -25,11 +25,11 @@ page_header("sources.title", "sources.intro")
 lang = current_language()
 escape = methods.escape_markdown
 
-meta = methods.metadata_values(run_query("sources/data_version"))
-totals = run_query("sources/discrepancy_totals").iloc[0]
+meta = methods.metadata_values(run_query("sources/data_version", lang=lang))
+totals = run_query("sources/discrepancy_totals", lang=lang).iloc[0]
 count, checked = int(totals["discrepancies"]), int(totals["checked_by_build"])
-quality = run_query("sources/dataset_quality")
-sources = run_query("sources/all_sources")
+quality = run_query("sources/dataset_quality", lang=lang)
+sources = run_query("sources/all_sources", lang=lang)
 
 cards = st.columns(4)
 cards[0].metric(t("sources.discrepancy_count"), format_number(count))
@@ -56,7 +56,7 @@ write_page_params({"tab": active}, SPEC)
 with tab:
     if active == "discrepancies":
         st.markdown(t("sources.discrepancies_intro", count=count, checked=checked))
-        by_topic = run_query("sources/discrepancy_counts")
+        by_topic = run_query("sources/discrepancy_counts", lang=lang)
         topic_label = lambda topic: label_of(f"topic_{topic}")  # noqa: E731
         st.caption(
             " · ".join(
@@ -64,7 +64,7 @@ with tab:
                 for r in by_topic.itertuples()
             )
         )
-        raw = run_query("sources/discrepancies")
+        raw = run_query("sources/discrepancies", lang=lang)
         cited = sorted(set(raw["source_a"]) | set(raw["source_b"]), key=methods.source_sort_key)
         place_of = dict(zip(cited, source_labels(cited)))
         table = methods.discrepancy_table(raw, lang, place_of.get, topic_label)
@@ -96,7 +96,7 @@ with tab:
     elif active == "datasets":
         st.markdown(t("sources.datasets_intro"))
         st.markdown(legend_markdown())
-        sections = methods.sections_by_dataset(run_query("sources/dataset_sources"))
+        sections = methods.sections_by_dataset(run_query("sources/dataset_sources", lang=lang))
         datasets = methods.dataset_table(quality, sections, lang, label_of)
         table_card(
             datasets,

@@ -16,11 +16,14 @@ if str(ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 
 from dashboard.components.frame import configure_page, frame_style, navigation_pages, render_sidebar, resolve_language  # noqa: E402
-from dashboard.data.queries import get_database  # noqa: E402
+from dashboard.components.sources import provide_sources  # noqa: E402
+from dashboard.data.queries import get_database, run_query  # noqa: E402
 
 configure_page()
 frame_style()
-resolve_language()
+lang = resolve_language()
 navigation = st.navigation(navigation_pages())
-render_sidebar(get_database())
+database = get_database()
+render_sidebar(database)
+provide_sources(run_query("sources/all_sources", lang=lang), database.metadata, lang)
 st.title(navigation.title)

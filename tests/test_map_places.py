@@ -18,6 +18,13 @@ from hypothesis import strategies as st
 from shapely.geometry import Point, shape
 
 from dashboard.components.i18n import LOCALES_DIR, label_of
+from dashboard.components.map_labels import (
+    kind_counts_table,
+    points_feature_collection,
+    province_counts_table,
+    table_frame,
+    tooltip_records,
+)
 from dashboard.components.maps import (
     INITIAL_VIEW,
     OSM_TILE_URL,
@@ -41,18 +48,13 @@ from dashboard.places import (
     feature_collection_bytes,
     fold_text,
     geometry_contains,
-    kind_counts_table,
     load_boundaries,
-    points_feature_collection,
     province_codes,
-    province_counts_table,
     region_geometries,
     ring_offsets,
     search_places,
     spread_positions,
     sql_list,
-    table_frame,
-    tooltip_records,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -409,8 +411,9 @@ def test_towns_with_too_many_places_become_one_marker_with_their_count():
     """Above MAX_POINTS_PER_TOWN a town is one marker (count, tooltip); below, places are drawn one by one."""
     import pandas as pd
 
+    from dashboard.components.map_labels import town_marker_records
     from dashboard.components.maps import town_marker_layer
-    from dashboard.places import MAX_POINTS_PER_TOWN, dense_towns, town_marker_records
+    from dashboard.places import MAX_POINTS_PER_TOWN, dense_towns
 
     counts = pd.DataFrame(
         {

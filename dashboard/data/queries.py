@@ -43,6 +43,11 @@ def query_header(name: str) -> dict[str, str]:
     return header
 
 
+def query_sources(name: str) -> list[str]:
+    """Source ids of a named query, from its `-- source:` header."""
+    return [part.strip() for part in query_header(name).get("source", "").split(";") if part.strip()]
+
+
 def bind(name: str, params: dict):
     """A SQLAlchemy text clause with list parameters marked as expanding."""
     # Comment lines are dropped: a `:name` inside a comment would count as a bind parameter.

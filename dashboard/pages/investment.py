@@ -13,16 +13,17 @@ import streamlit as st
 from dashboard import explorer
 from dashboard import investment as inv
 from dashboard.components import investment_cards as cards
+from dashboard.components import investment_labels as labelled
 from dashboard.components.cards import Meta, table_card
 from dashboard.components.frame import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, t
-from dashboard.data.queries import run_query
+from dashboard.data.queries import query_sources, run_query
 
-values = read_page_params(inv.PARAM_SPEC)
+values = read_page_params(cards.PARAM_SPEC)
 page_header("investment.title", "investment.intro")
 lang, page = current_language(), t("nav.investment")
 values = cards.filter_bar(values)
-params, context = inv.query_params(values), inv.filters_context(values, lang)
+params, context = inv.query_params(values), labelled.filters_context(values, lang)
 tab, active = lazy_tabs({name: t(f"investment.tab_{name}") for name in inv.TABS}, "investment_tab", values["tab"])
 values["tab"], linked_work, values["work"] = active, values["work"], None
 if active in ("years", "peers"):
@@ -40,12 +41,12 @@ with tab:
         if int(totals["works"]) == 0:
             st.info(t("common.no_rows"))
         else:
-            cards.totals_cards(totals, inv.query_sources("investment/totals"), bool(inv.active_filters(values)))
+            cards.totals_cards(totals, query_sources("investment/totals"), bool(inv.active_filters(values)))
             grid = st.columns(2)
             for index, (dimension, name) in enumerate(inv.BREAKDOWNS.items()):
                 with grid[index % 2]:
                     cards.breakdown_card(
-                        run_query(name, lang=lang, **params), dimension, inv.query_sources(name), page, context
+                        run_query(name, lang=lang, **params), dimension, query_sources(name), page, context
                     )
         st.caption(t("investment.gaming_apart"))
 
@@ -66,12 +67,12 @@ with tab:
         shown = explorer.search_works(works, values[inv.SEARCH_PARAM])
         works_meta = Meta(
             t("investment.works_title", count=len(shown)),
-            inv.query_sources("investment/works_list"),
+            query_sources("investment/works_list"),
             t("investment.works_note"),
             page,
-            inv.filters_context(values, lang),
+            labelled.filters_context(values, lang),
         )
-        table_card(explorer.works_table(shown, lang), works_meta, "investment_works", height=420)
+        table_card(labelled.works_table(shown, lang), works_meta, "investment_works", height=420)
         if shown.empty:
             st.info(t("common.no_rows"))
         else:
@@ -106,21 +107,21 @@ with tab:
             explorer.gaming_call_table(call),
             Meta(
                 t("investment.gaming_call_title"),
-                inv.query_sources("investment/gaming_call_2024"),
-                explorer.gaming_total_note(call_total, lang),
+                query_sources("investment/gaming_call_2024"),
+                labelled.gaming_total_note(call_total, lang),
                 page,
             ),
             "investment_gaming_call",
         )
         table_card(
-            explorer.gaming_phase_table(run_query("investment/gaming_agreements_by_phase", lang=lang), lang),
+            labelled.gaming_phase_table(run_query("investment/gaming_agreements_by_phase", lang=lang), lang),
             Meta(
                 t("investment.gaming_phases_title"),
-                inv.query_sources("investment/gaming_agreements_by_phase"),
+                query_sources("investment/gaming_agreements_by_phase"),
                 t("investment.gaming_phases_note"),
                 page,
             ),
             "investment_gaming_phases",
         )
 
-write_page_params(values, inv.PARAM_SPEC)
+write_page_params(values, cards.PARAM_SPEC)

@@ -12,6 +12,14 @@ import streamlit as st
 from dashboard.components.cards import Meta, table_card
 from dashboard.components.frame import page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.map_labels import (
+    kind_counts_table,
+    points_feature_collection,
+    province_counts_table,
+    table_frame,
+    tooltip_records,
+    town_marker_records,
+)
 from dashboard.components.maps import build_places_deck, legend_lines, spread_on_map
 from dashboard.components.permalink import Param
 from dashboard.components.sources import source_labels
@@ -23,16 +31,10 @@ from dashboard.places import (
     STATUSES_ALL,
     dense_towns,
     feature_collection_bytes,
-    kind_counts_table,
     load_boundaries,
-    points_feature_collection,
     province_codes,
-    province_counts_table,
     search_places,
     sql_list,
-    table_frame,
-    tooltip_records,
-    town_marker_records,
 )
 
 SPEC = [

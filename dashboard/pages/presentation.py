@@ -53,9 +53,9 @@ if name == "headline":
     left, right = st.columns(2)
     with left:
         show.big_figure(t("presentation.works"), format_number(totals["works"]))
-        show.big_figure(t("presentation.spend"), slides.money_text(totals["walloon_spend_cents"], lang))
+        show.big_figure(t("presentation.spend"), show.money_text(totals["walloon_spend_cents"], lang))
     with right:
-        show.big_figure(t("presentation.invested"), slides.money_text(totals["investment_cents"], lang))
+        show.big_figure(t("presentation.invested"), show.money_text(totals["investment_cents"], lang))
         show.big_figure(t("presentation.ratio"), format_percent(ratio))
     data, source_ids = totals.to_frame().T[["works", "investment_cents", "walloon_spend_cents"]], ["B24-7.1"]
     show.slide_footer(source_ids, "reported", t("presentation.headline_note"))
@@ -79,7 +79,7 @@ elif name == "scenarios":
             show.big_figure(
                 t("presentation.scenario_label", share=slides.share_text(row.share_bp, lang)),
                 format_compact_money(row.total_cents / 100),
-                t("presentation.exact", value=slides.money_text(row.total_cents, lang)),
+                t("presentation.exact", value=show.money_text(row.total_cents, lang)),
             )
     st.markdown(t("presentation.scenario_days", days=format_number(int(scenarios["days"].max()))))
     data = scenarios.rename(

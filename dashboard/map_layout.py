@@ -2,7 +2,7 @@
 
 Places are located at town level, so the places of one town would sit on one point. They are laid
 on rings around the town's centre, turned so that every point stays inside the town's region and
-clear of other towns' points. Split from dashboard/places.py (which re-exports these names).
+clear of other towns' points.
 """
 
 from __future__ import annotations

@@ -14,18 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.map_layout import (  # noqa: F401  (re-exported: the map's layout used to live here)
-    KM_PER_DEGREE_LATITUDE,
-    POINT_SPACING_KM,
-    RING_STEP_KM,
-    ROTATIONS,
-    distance_km,
-    geometry_contains,
-    region_geometries,
-    ring_offsets,
-    spread_positions,
-)
-
 GEOJSON_PATH = Path(__file__).resolve().parent / "data" / "geo" / "belgium.geojson"
 
 # Display order of the kinds (also the filter's choices and the legend order).

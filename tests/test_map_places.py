@@ -36,24 +36,26 @@ from dashboard.components.maps import (
     tiles_covering,
 )
 from dashboard.data.queries import execute, query_header
+from dashboard.map_layout import (
+    POINT_SPACING_KM,
+    RING_STEP_KM,
+    distance_km,
+    geometry_contains,
+    region_geometries,
+    ring_offsets,
+    spread_positions,
+)
 from dashboard.places import (
     GEOJSON_PATH,
     KIND_COLOURS,
     KINDS,
-    POINT_SPACING_KM,
-    RING_STEP_KM,
     STATUSES_ACTIVE,
     STATUSES_ALL,
-    distance_km,
     feature_collection_bytes,
     fold_text,
-    geometry_contains,
     load_boundaries,
     province_codes,
-    region_geometries,
-    ring_offsets,
     search_places,
-    spread_positions,
     sql_list,
 )
 

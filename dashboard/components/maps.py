@@ -19,14 +19,16 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard.components.i18n import label_of, translate
+from dashboard.map_layout import (
+    region_geometries,
+    spread_positions,
+)
 from dashboard.places import (
     KIND_COLOURS,
     KINDS,
     PORTFOLIO_COLOUR,
     hex_to_rgba,
     load_boundaries,
-    region_geometries,
-    spread_positions,
 )
 
 

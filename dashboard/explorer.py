@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.investment import _missing, _round_ratio, with_ratio
-from dashboard.metrics import ratio_pct
+from dashboard.investment import _round_ratio, with_ratio
+from dashboard.metrics import is_missing, ratio_pct
 
 
 def search_works(frame: pd.DataFrame, text: str) -> pd.DataFrame:
@@ -59,7 +59,7 @@ def sector_ratio(sector_totals: pd.DataFrame, sector: str) -> float | None:
 
 def work_note(note) -> str:
     """A work's note, or an empty text (run_query already gives it in the session language)."""
-    return "" if _missing(note) or not str(note).strip() else str(note)
+    return "" if is_missing(note) or not str(note).strip() else str(note)
 
 
 def gaming_call_table(frame: pd.DataFrame) -> pd.DataFrame:

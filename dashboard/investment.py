@@ -9,11 +9,9 @@ page's components (dashboard/components/investment_cards.py).
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
-from dashboard.metrics import ratio_pct, share_pct
+from dashboard.metrics import is_missing, ratio_pct, share_pct
 
 YEAR = 2024
 SECTORS = ("live_action", "animation", "tv_format")
@@ -84,21 +82,17 @@ def with_shares(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
-
-
 def value_quality(value, lower, upper, row_quality: str, derived: bool = False) -> str | None:
     """Quality of one value: exact printed values are reported (or derived), ranges approximate.
 
     A row flagged approximate often mixes exact and rounded figures (2017: 5.864.000 € invested
     but '> 29 M€' spend), so each value is judged by its own bounds.
     """
-    if _missing(value):
+    if is_missing(value):
         return None
     if row_quality == "estimated":
         return "estimated"
-    if _missing(lower) or _missing(upper) or lower != value or upper != value:
+    if is_missing(lower) or is_missing(upper) or lower != value or upper != value:
         return "approximate"
     return "derived" if derived or row_quality == "derived" else "reported"
 

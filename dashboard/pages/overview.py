@@ -1,7 +1,7 @@
 """Overview: the headline figures of 2024 and since creation, each with its source and a link.
 
 Queries: overview/coproduction_totals, overview/totals_by_sector, overview/facts_by_id,
-overview/scenario_range, overview/carbon_mean, overview/gaming_call_total, overview/place_count.
+overview/scenario_range, overview/carbon_mean, investment/gaming_call_totals, overview/place_count.
 """
 
 import streamlit as st
@@ -87,7 +87,7 @@ for column, (fact_id, decimals) in zip(
 st.subheader(t("overview.section_activity"))
 scenario = run_query("overview/scenario_range", lang=lang).iloc[0]
 carbon = run_query("overview/carbon_mean", lang=lang).iloc[0]
-gaming = run_query("overview/gaming_call_total", lang=lang).iloc[0]
+gaming = run_query("investment/gaming_call_totals", lang=lang).iloc[0]
 places = run_query("overview/place_count", lang=lang).iloc[0]
 cards = st.columns(3)
 with cards[0]:

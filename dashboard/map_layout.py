@@ -46,17 +46,6 @@ def ring_offsets(count: int, spacing_km: float = POINT_SPACING_KM, step_km: floa
     return offsets
 
 
-def _rotate(offsets, degrees: float):
-    turn = math.radians(degrees)
-    cos, sin = math.cos(turn), math.sin(turn)
-    return [(north * cos - east * sin, north * sin + east * cos) for north, east in offsets]
-
-
-def _shift(latitude: float, longitude: float, north_km: float, east_km: float) -> tuple[float, float]:
-    km_per_degree_longitude = KM_PER_DEGREE_LATITUDE * math.cos(math.radians(latitude))
-    return latitude + north_km / KM_PER_DEGREE_LATITUDE, longitude + east_km / km_per_degree_longitude
-
-
 def _ring_contains(ring, lon: float, lat: float) -> bool:
     inside = False
     for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):

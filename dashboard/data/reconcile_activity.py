@@ -12,10 +12,10 @@ def _sum_check(rec: Reconciler, key: str, what: str, rows: list[dict], column: s
     )
 
 
-def check_shooting(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_shooting(rec: Reconciler, tables: dict[str, Table]) -> None:
     """Shooting activity sums, days split, spend per day split and its chart."""
-    activity = t["shooting_activity"]
-    totals = {r["measure"]: r["total_value"] for r in t["shooting_activity_totals"].rows}
+    activity = tables["shooting_activity"]
+    totals = {r["measure"]: r["total_value"] for r in tables["shooting_activity_totals"].rows}
     for measure in ("dossiers", "dossiers_shot_2024", "shooting_days", "days_cofinanced", "days_attributable"):
         _sum_check(
             rec,
@@ -43,8 +43,8 @@ def check_shooting(rec: Reconciler, t: dict[str, Table]) -> None:
             half_unit(raw["dossiers_share_printed_pct"], 100),
             "bp",
         )
-    posts = t["shooting_spend_per_day_posts"]
-    for row, raw in zip(t["shooting_spend_per_day"].rows, t["shooting_spend_per_day"].raw):
+    posts = tables["shooting_spend_per_day_posts"]
+    for row, raw in zip(tables["shooting_spend_per_day"].rows, tables["shooting_spend_per_day"].raw):
         kind = row["work_type"]
         total = row["total_per_day_cents"]
         rec.compare(
@@ -84,11 +84,11 @@ def check_shooting(rec: Reconciler, t: dict[str, Table]) -> None:
         )
 
 
-def check_scenarios(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_scenarios(rec: Reconciler, tables: dict[str, Table]) -> None:
     """Published scenario rows against their inputs and totals."""
-    inputs = {r["project_type"]: r for r in t["scenario_inputs"].rows}
-    per_day = {r["work_type"]: r for r in t["shooting_spend_per_day"].rows}
-    activity = {r["project_type"]: r for r in t["shooting_activity"].rows}
+    inputs = {r["project_type"]: r for r in tables["scenario_inputs"].rows}
+    per_day = {r["work_type"]: r for r in tables["shooting_spend_per_day"].rows}
+    activity = {r["project_type"]: r for r in tables["shooting_activity"].rows}
     for kind, row in inputs.items():
         rec.compare(
             f"scenario:inputs:{kind}:days",
@@ -98,7 +98,7 @@ def check_scenarios(rec: Reconciler, t: dict[str, Table]) -> None:
             0,
             "n",
         )
-    published = t["scenario_published"]
+    published = tables["scenario_published"]
     for row, raw in zip(published.rows, published.raw):
         share, kind = row["share_bp"] / 10000, row["project_type"]
         key, where = f"scenario:{row['share_bp'] // 100}:{kind}", f"scenario_published.csv, {raw['share_pct']} % {kind}"
@@ -142,7 +142,7 @@ def check_scenarios(rec: Reconciler, t: dict[str, Table]) -> None:
             0,
             "cents",
         )
-    for total in t["scenario_published_totals"].rows:
+    for total in tables["scenario_published_totals"].rows:
         rows = published.where(share_bp=total["share_bp"])
         key = f"scenario:{total['share_bp'] // 100}:totals"
         for column in ("days", "days_spend_cents", "complement_cents", "total_cents"):
@@ -157,10 +157,10 @@ def check_scenarios(rec: Reconciler, t: dict[str, Table]) -> None:
             )
 
 
-def check_carbon(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_carbon(rec: Reconciler, tables: dict[str, Table]) -> None:
     """The footprint statements cover the five projects and can hold together with the mean."""
-    projects = t["carbon_projects"].rows
-    statements = t["carbon_footprints"].rows
+    projects = tables["carbon_projects"].rows
+    statements = tables["carbon_footprints"].rows
     parts = [s for s in statements if s["relation"] != "mean"]
     mean = next(s for s in statements if s["relation"] == "mean")
     rec.compare(
@@ -192,12 +192,12 @@ def check_carbon(rec: Reconciler, t: dict[str, Table]) -> None:
         )
 
 
-def check_directors(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_directors(rec: Reconciler, tables: dict[str, Table]) -> None:
     """Director tables: groups sum to totals; persons match the works' director list."""
-    summary = t["directors_summary"]
+    summary = tables["directors_summary"]
     counted = {"live_action": 0, "animation": 0, "all": 0}
-    sectors = {w["work_id"]: w["sector"] for w in t["works"].rows}
-    for d in t["work_directors"].rows:
+    sectors = {w["work_id"]: w["sector"] for w in tables["works"].rows}
+    for d in tables["work_directors"].rows:
         counted["all"] += 1
         counted[sectors[d["work_id"]]] = counted.get(sectors[d["work_id"]], 0) + 1
     for scope in ("live_action", "animation", "all"):
@@ -257,7 +257,7 @@ def check_directors(rec: Reconciler, t: dict[str, Table]) -> None:
             r for r in summary.rows if r["scope"] != "all" and r["group_kind"] == group_kind and r["group_key"] == key
         ]
         whole = summary.where(scope="all", group_kind=group_kind, group_key=key)[0]
-        flux = [w for w in t["works"].rows if w["sector"] == "tv_format"]
+        flux = [w for w in tables["works"].rows if w["sector"] == "tv_format"]
         flux_amount = sum(w["investment_cents"] for w in flux)
         # The flux format's director is a Belgian man (B24-1.2.3: « réalisateur·rice wallon·ne »).
         extra = flux_amount if key in ("belgian", "men") else 0
@@ -271,10 +271,10 @@ def check_directors(rec: Reconciler, t: dict[str, Table]) -> None:
         )
 
 
-def check_catalogue(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_catalogue(rec: Reconciler, tables: dict[str, Table]) -> None:
     """Works and companies since creation sum to the headline counts."""
-    for total in t["catalogue_totals"].rows:
-        rows = t["catalogue_counts"].where(kind=total["kind"])
+    for total in tables["catalogue_totals"].rows:
+        rows = tables["catalogue_counts"].where(kind=total["kind"])
         _sum_check(
             rec,
             f"catalogue:{total['kind']}",

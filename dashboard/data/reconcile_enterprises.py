@@ -8,9 +8,9 @@ from dashboard.data.seeds_io import Table
 MONEY = ("outstanding_cents", "capital_cents", "loan_cents")
 
 
-def check_portfolio(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_portfolio(rec: Reconciler, tables: dict[str, Table]) -> None:
     """Outstanding amounts: rows, totals, shares, the four sector views and the company lists."""
-    outstanding = t["portfolio_outstanding"]
+    outstanding = tables["portfolio_outstanding"]
     for scope in sorted({r["scope"] for r in outstanding.rows}):
         pairs = [(r, w) for r, w in zip(outstanding.rows, outstanding.raw) if r["scope"] == scope]
         total = next(r for r, _ in pairs if r["row_key"] == "total")
@@ -68,7 +68,7 @@ def check_portfolio(rec: Reconciler, t: dict[str, Table]) -> None:
                 0,
                 "cents" if column != "companies" else "n",
             )
-        members = t["portfolio_memberships"].where(sector_list=scope)
+        members = tables["portfolio_memberships"].where(sector_list=scope)
         rec.compare(
             f"portfolio:{scope}:members",
             f"portfolio_memberships.csv, {scope}, companies listed",
@@ -88,9 +88,9 @@ def check_portfolio(rec: Reconciler, t: dict[str, Table]) -> None:
                     0,
                     "n",
                 )
-    companies = t["portfolio_companies"]
+    companies = tables["portfolio_companies"]
     names = {c["name"] for c in companies.rows}
-    for m in t["portfolio_memberships"].rows:
+    for m in tables["portfolio_memberships"].rows:
         rec.compare(
             f"portfolio:member:{m['company_name']}",
             f"portfolio_memberships.csv, {m['company_name']} not in portfolio_companies.csv",
@@ -109,7 +109,9 @@ def check_portfolio(rec: Reconciler, t: dict[str, Table]) -> None:
                 0,
                 "n",
             )
-    returns = {r["instrument"]: (r, w) for r, w in zip(t["enterprise_returns"].rows, t["enterprise_returns"].raw)}
+    returns = {
+        r["instrument"]: (r, w) for r, w in zip(tables["enterprise_returns"].rows, tables["enterprise_returns"].raw)
+    }
     for instrument, (r, w) in returns.items():
         key, where = f"returns:{instrument}", f"enterprise_returns.csv, {instrument}"
         rec.compare(
@@ -169,9 +171,9 @@ def check_portfolio(rec: Reconciler, t: dict[str, Table]) -> None:
         )
 
 
-def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_investments(rec: Reconciler, tables: dict[str, Table]) -> None:
     """2024 enterprise investments: categories, groups, scopes and the financed companies."""
-    inv = t["enterprise_investments_2024"]
+    inv = tables["enterprise_investments_2024"]
     for scope in ("live_action", "animation"):
         rows = inv.where(scope=scope)
         total = next(r for r in rows if r["row_key"] == "total")
@@ -239,7 +241,7 @@ def check_investments(rec: Reconciler, t: dict[str, Table]) -> None:
             0,
             "cents",
         )
-    financed = len(t["portfolio_companies"].where(financed_2024=1))
+    financed = len(tables["portfolio_companies"].where(financed_2024=1))
     rec.compare(
         "investments:financed_companies",
         "portfolio_companies.csv, companies flagged financed_2024",

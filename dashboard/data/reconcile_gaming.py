@@ -11,9 +11,9 @@ def _ratio(rec, key, what, printed_bp, raw_pct, spend, invest):
         rec.compare(key, what, printed_bp, spend / invest * 10000, half_unit(raw_pct, 100), "bp")
 
 
-def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_gaming(rec: Reconciler, tables: dict[str, Table]) -> None:
     """Agreements sum to their phase totals; the 2024 call matches its agreements."""
-    agreements = t["gaming_agreements"]
+    agreements = tables["gaming_agreements"]
     for row, raw in zip(agreements.rows, agreements.raw):
         _ratio(
             rec,
@@ -24,7 +24,7 @@ def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
             row["validated_spend_cents"],
             row["committed_cents"],
         )
-    for total, raw in zip(t["gaming_agreement_totals"].rows, t["gaming_agreement_totals"].raw):
+    for total, raw in zip(tables["gaming_agreement_totals"].rows, tables["gaming_agreement_totals"].raw):
         rows = agreements.rows if total["phase"] == "all" else agreements.where(phase=total["phase"])
         key, where = f"gaming:total:{total['phase']}", f"gaming_agreement_totals.csv, {total['phase']}"
         rec.compare(f"{key}:count", f"{where}, agreements", total["agreements"], len(rows), 0, "n")
@@ -47,7 +47,7 @@ def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
             total["validated_spend_cents"],
             total["committed_cents"],
         )
-    call = t["gaming_call_2024"]
+    call = tables["gaming_call_2024"]
     in_call = {r["project"]: r for r in agreements.rows if r["in_call_2024"]}
     rec.compare(
         "gaming:call:count",
@@ -95,7 +95,7 @@ def check_gaming(rec: Reconciler, t: dict[str, Table]) -> None:
             row["walloon_spend_cents"],
             row["investment_cents"],
         )
-    for total, raw in zip(t["gaming_call_2024_totals"].rows, t["gaming_call_2024_totals"].raw):
+    for total, raw in zip(tables["gaming_call_2024_totals"].rows, tables["gaming_call_2024_totals"].raw):
         for column in ("investment_cents", "walloon_spend_cents"):
             rec.compare(
                 f"gaming:call:total:{column}",

@@ -6,10 +6,10 @@ from dashboard.data.reconcile import Reconciler, half_unit
 from dashboard.data.seeds_io import Table
 
 
-def check_receipts_and_history(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_receipts_and_history(rec: Reconciler, tables: dict[str, Table]) -> None:
     """Co-production receipts, history bounds and the 2024 history row."""
-    facts = {f["fact_id"]: f for f in t["facts"].rows}
-    receipts = t["coproduction_receipts"]
+    facts = {f["fact_id"]: f for f in tables["facts"].rows}
+    receipts = tables["coproduction_receipts"]
     top = receipts.where(row_key="total_top")[0]
     parts = [r for r in receipts.rows if r["row_key"] != "total_top"]
     rec.compare(
@@ -46,7 +46,7 @@ def check_receipts_and_history(rec: Reconciler, t: dict[str, Table]) -> None:
             half_unit(w["share_of_top_printed_pct"], 100),
             "bp",
         )
-    for f in t["facts"].rows:
+    for f in tables["facts"].rows:
         low = f["lower_value"] if f["lower_value"] is not None else f["fact_value"]
         high = f["upper_value"] if f["upper_value"] is not None else f["fact_value"]
         rec.compare(
@@ -57,7 +57,7 @@ def check_receipts_and_history(rec: Reconciler, t: dict[str, Table]) -> None:
             0,
             "n",
         )
-    for h in t["history"].rows:
+    for h in tables["history"].rows:
         for measure in ("invested", "spend", "ratio"):
             unit = "bp" if measure == "ratio" else "cents"
             value, low, high = (h[f"{measure}_{unit}"], h[f"{measure}_lower_{unit}"], h[f"{measure}_upper_{unit}"])
@@ -80,8 +80,8 @@ def check_receipts_and_history(rec: Reconciler, t: dict[str, Table]) -> None:
                 50,
                 "bp",
             )
-    row_2024 = t["history"].where(row_id="w2024")[0]
-    works = t["works"].rows
+    row_2024 = tables["history"].where(row_id="w2024")[0]
+    works = tables["works"].rows
     rec.compare(
         "history:w2024:invested",
         "history.csv, 2024 invested vs works.csv",

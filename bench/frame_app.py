@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard.components.frame import configure_page, frame_style, navigation_pages, render_sidebar, resolve_language  # noqa: E402
+from dashboard.components.shell import configure_page, frame_style, navigation_pages, render_sidebar, resolve_language  # noqa: E402
 from dashboard.components.sources import provide_sources  # noqa: E402
 from dashboard.data.queries import get_database, run_query  # noqa: E402
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from conftest import run_app, wait_for_app
 
-from dashboard.components import frame
+from dashboard.components import shell
 from dashboard.components.i18n import catalogue
 from dashboard.components.quality import STYLES
 from dashboard.data.queries import execute, query_header
@@ -25,13 +25,13 @@ LOCALES = DASHBOARD / "locales"
 PAGES_DIR = DASHBOARD / "pages"
 SQL_DIR = ROOT / "sql"
 PYTHON_FILES = sorted(p for p in DASHBOARD.rglob("*.py") if ".venv" not in p.parts)
-PAGE_FILES = [name for name, *_ in frame.PAGES]
+PAGE_FILES = [name for name, *_ in shell.PAGES]
 SQL_FILES = sorted(p for p in SQL_DIR.rglob("*.sql") if p.name != "schema.sql")
 QUERY_NAMES = [p.relative_to(SQL_DIR).with_suffix("").as_posix() for p in SQL_FILES]
 
 # Keys built at run time (t("quality." + q) …): listed here so that the static scan covers them.
 DYNAMIC_KEYS = (
-    [f"quality.{q}" for q in STYLES] + [f"quality.{q}_look" for q in STYLES] + [k for *_, k, _ in frame.PAGES]
+    [f"quality.{q}" for q in STYLES] + [f"quality.{q}_look" for q in STYLES] + [k for *_, k, _ in shell.PAGES]
 )
 
 # Values for SQL parameters: explicit where a sensible value is not a column's values, otherwise
@@ -107,7 +107,7 @@ def test_every_page_file_is_registered_and_vice_versa():
     assert on_disk == set(PAGE_FILES), (
         f"only on disk: {on_disk - set(PAGE_FILES)}; only in PAGES: {set(PAGE_FILES) - on_disk}"
     )
-    assert len({url for _, url, *_ in frame.PAGES}) == len(frame.PAGES), "URL paths must be unique"
+    assert len({url for _, url, *_ in shell.PAGES}) == len(shell.PAGES), "URL paths must be unique"
 
 
 SQL_IN_PAGE = re.compile(

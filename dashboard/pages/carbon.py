@@ -12,10 +12,10 @@ from dashboard import carbon
 from dashboard.components.cards import Meta, chart_card, kpi_card, table_card
 from dashboard.components.charts_carbon import build_footprint_ranges_figure, build_spend_carbon_figure, format_bounds
 from dashboard.components.formatting import format_number, format_percent
-from dashboard.components.frame import page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
 from dashboard.components.quality import quality_label
+from dashboard.components.shell import page_header, read_page_params, write_page_params
 from dashboard.data.queries import run_query
 
 SOURCE = ["B24-2.2.6"]

@@ -15,8 +15,8 @@ from dashboard import investment as inv
 from dashboard.components import investment_cards as cards
 from dashboard.components import investment_labels as labelled
 from dashboard.components.cards import Meta, table_card
-from dashboard.components.frame import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, t
+from dashboard.components.shell import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.data.queries import query_sources, run_query
 
 values = read_page_params(cards.PARAM_SPEC)

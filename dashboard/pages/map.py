@@ -10,7 +10,6 @@ URL parameters: kinds (comma list), q (name search), closed=1 (show closed place
 import streamlit as st
 
 from dashboard.components.cards import Meta, table_card
-from dashboard.components.frame import page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.map_labels import (
     kind_counts_table,
@@ -22,6 +21,7 @@ from dashboard.components.map_labels import (
 )
 from dashboard.components.maps import build_places_deck, legend_lines, spread_on_map
 from dashboard.components.permalink import Param
+from dashboard.components.shell import page_header, read_page_params, write_page_params
 from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
 from dashboard.places import (

@@ -14,8 +14,8 @@ from dashboard.components.formatting import (
     format_percent,
     format_range,
 )
-from dashboard.components.frame import page_header, page_object, read_page_params
 from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.shell import page_header, page_object, read_page_params
 from dashboard.data.queries import run_query
 from dashboard.metrics import euros, ratio_pct
 

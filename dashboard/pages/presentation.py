@@ -15,9 +15,9 @@ from dashboard.components import presentation as show
 from dashboard.components.cards import PLOTLY_CONFIG, Meta, downloads, export_frame
 from dashboard.components.charts_presentation import build_sector_slide_figure
 from dashboard.components.formatting import format_compact_money, format_money, format_number, format_percent
-from dashboard.components.frame import page_object, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
+from dashboard.components.shell import page_object, read_page_params, write_page_params
 from dashboard.data.queries import run_query
 from dashboard.metrics import ratio_pct
 

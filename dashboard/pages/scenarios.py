@@ -11,11 +11,11 @@ from dashboard import scenarios as model
 from dashboard.components.cards import Meta, chart_card, kpi_card, table_card
 from dashboard.components.charts_scenarios import build_components_figure, scenario_bars
 from dashboard.components.formatting import format_money_cents
-from dashboard.components.frame import page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
 from dashboard.components.quality import quality_label
 from dashboard.components.scenarios_whatif import describe_change, render_whatif
+from dashboard.components.shell import page_header, read_page_params, write_page_params
 from dashboard.data.queries import run_query
 
 SOURCE = ["B24-2.2.7.2"]

@@ -10,10 +10,10 @@ import streamlit as st
 from dashboard import methods
 from dashboard.components.cards import Meta, table_card
 from dashboard.components.formatting import format_number
-from dashboard.components.frame import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
 from dashboard.components.quality import legend_markdown
+from dashboard.components.shell import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
 

@@ -100,7 +100,7 @@ TITLE_JS = """() => {
 
 def page_paths() -> list[tuple[str, str]]:
     """(url path name, URL path) of every page in the app's navigation, in order ('/' for the default)."""
-    from dashboard.components.frame import PAGES
+    from dashboard.components.shell import PAGES
 
     return [(url_path, "/" if file == "overview.py" else f"/{url_path}") for file, url_path, *_ in PAGES]
 

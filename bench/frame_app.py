@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard.components.frame import (  # noqa: E402
+from dashboard.components.shell import (  # noqa: E402
     configure_page,
     frame_style,
     navigation_pages,
@@ -23,11 +23,14 @@ from dashboard.components.frame import (  # noqa: E402
     resolve_language,
     resolve_report,
 )
+from dashboard.components.sources import provide_sources  # noqa: E402
 from dashboard.data.queries import get_database, run_query  # noqa: E402
 
 configure_page()
 frame_style()
-resolve_language()
+lang = resolve_language()
 navigation = st.navigation(navigation_pages())
-render_sidebar(get_database(), resolve_report(run_query("reports/reports")))
+database = get_database()
+render_sidebar(database, resolve_report(run_query("reports/reports", lang=lang)))
+provide_sources(run_query("sources/all_sources", lang=lang), database.metadata, lang)
 st.title(navigation.title)

@@ -73,7 +73,7 @@ def profile(page: str, lang: str, top: int) -> str:
 
 
 def main(argv=None) -> None:
-    from dashboard.components.frame import PAGES
+    from dashboard.components.shell import PAGES
 
     names = [url for _, url, *_ in PAGES]
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -1,17 +1,16 @@
 """The works explorer and the gaming programme of the investment page (pure, no Streamlit).
 
-Search, the works table, one work's card (its recorded inconsistencies, its sector's ratio,
-country labels) and the 2024 gaming call and agreements; ratios come from dashboard/investment.py.
+Search, one work's card (its recorded inconsistencies, its sector's ratio, its note) and the 2024
+gaming call; ratios come from dashboard/investment.py. Tables with display names (works, gaming
+phases) are made in dashboard/components/investment_labels.py.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.components.formatting import format_money_cents, format_percent
-from dashboard.components.i18n import label_of, translate
-from dashboard.investment import _missing, _round_ratio, with_ratio
-from dashboard.metrics import ratio_pct
+from dashboard.investment import _round_ratio, with_ratio
+from dashboard.metrics import is_missing, ratio_pct
 
 
 def search_works(frame: pd.DataFrame, text: str) -> pd.DataFrame:
@@ -29,35 +28,6 @@ def search_works(frame: pd.DataFrame, text: str) -> pd.DataFrame:
         + frame["coproduction_printed"]
     ).str.casefold()
     return frame[haystack.str.contains(needle, regex=False)]
-
-
-def works_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The works list with labelled codes and the derived ratio next to the printed one."""
-    out = with_ratio(frame)
-    for column in ("sector", "work_type", "origin", "coproduction_role"):
-        out[column] = [label_of(code, lang) for code in out[column]]
-    return (
-        out[
-            [
-                "work_id",
-                "title",
-                "sector",
-                "work_type",
-                "origin",
-                "depositary_company",
-                "directors",
-                "coproduction_role",
-                "coproduction_printed",
-                "investment_cents",
-                "walloon_spend_cents",
-                "ratio_printed_bp",
-                "ratio_pct",
-                "source_id",
-            ]
-        ]
-        .assign(note=[work_note(n) for n in out["note"]])
-        .rename(columns={"work_id": "work_no", "ratio_pct": "ratio_derived_pct"})
-    )
 
 
 def work_option(row) -> str:
@@ -79,12 +49,6 @@ def discrepancies_for_work(frame: pd.DataFrame, work_id: int) -> pd.DataFrame:
     return frame[by_id | by_key]
 
 
-def country_label(country: str, lang: str) -> str:
-    """Display name of a country as printed in the report (French), translated when known."""
-    label = label_of(f"country_{country}", lang)
-    return country if label == f"country_{country}" else label
-
-
 def sector_ratio(sector_totals: pd.DataFrame, sector: str) -> float | None:
     """Ratio of a whole sector (all its 2024 works), from a totals-by-sector result."""
     row = sector_totals[sector_totals["code"] == sector]
@@ -95,27 +59,7 @@ def sector_ratio(sector_totals: pd.DataFrame, sector: str) -> float | None:
 
 def work_note(note) -> str:
     """A work's note, or an empty text (run_query already gives it in the session language)."""
-    return "" if _missing(note) or not str(note).strip() else str(note)
-
-
-def gaming_total_note(total, lang: str) -> str:
-    """Printed totals of the 2024 gaming call, formatted for the note under its table."""
-    return translate(
-        "investment.gaming_call_note",
-        lang,
-        projects=int(total["projects"]),
-        invested=format_money_cents(int(total["investment_cents"]), lang=lang),
-        spend=format_money_cents(int(total["walloon_spend_cents"]), lang=lang),
-        ratio=format_percent(int(total["ratio_printed_bp"]) / 100, lang=lang),
-    )
-
-
-def gaming_phase_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Gaming agreements by phase with labelled phases and the derived ratio next to the printed one."""
-    out = with_ratio(frame, spend="validated_spend_cents", invested="committed_cents")
-    out["phase"] = [label_of(f"phase_{code}", lang) for code in out["phase"]]
-    columns = ["phase", "agreements", "committed_cents", "validated_spend_cents", "ratio_printed_bp", "ratio_pct"]
-    return out[columns].rename(columns={"ratio_pct": "ratio_derived_pct"})
+    return "" if is_missing(note) or not str(note).strip() else str(note)
 
 
 def gaming_call_table(frame: pd.DataFrame) -> pd.DataFrame:

@@ -2,19 +2,16 @@
 
 The page "Investment vs. Walloon spend" reads its filters from the URL, turns them into bound
 query parameters here, and derives ratios and shares from the integer sums the SQL returns
-(SQLite's integer division would truncate them in SQL).
+(SQLite's integer division would truncate them in SQL). Display names and translated texts are
+added in dashboard/components/investment_labels.py; the URL parameters are declared with the
+page's components (dashboard/components/investment_cards.py).
 """
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
-from dashboard.components.i18n import label_of, translate
-from dashboard.components.permalink import Param
-from dashboard.data.queries import query_header
-from dashboard.metrics import ratio_pct, share_pct
+from dashboard.metrics import is_missing, ratio_pct, share_pct
 
 SECTORS = ("live_action", "animation", "tv_format")
 WORK_TYPES = ("feature", "series", "documentary", "format")
@@ -39,13 +36,8 @@ BREAKDOWNS = {
     "role": "investment/totals_by_role",
 }
 SEARCH_PARAM = "q"
-# The page's tabs, by URL name (the first is the default); `work` is the work whose card is open.
+# The page's tabs, by URL name (the first is the default).
 TABS = ("years", "detail", "posts", "works", "peers", "gaming")
-PARAM_SPEC = [Param(name, choices, multi=True, default=[]) for name, (choices, _) in FILTERS.items()] + [
-    Param(SEARCH_PARAM, None, default=""),
-    Param("tab", TABS, default=TABS[0]),
-    Param("work", None, default=None, number_range=(1, 99_999)),
-]
 
 
 def query_params(values: dict) -> dict:
@@ -65,19 +57,6 @@ def active_filters(values: dict) -> dict[str, list[str]]:
         if chosen and set(chosen) != set(choices):
             active[name] = chosen
     return active
-
-
-def filters_context(values: dict, lang: str) -> dict[str, str]:
-    """Filter lines for the XLSX context sheet: one line per filter, in the session language."""
-    context, active = {}, active_filters(values)
-    for name in FILTERS:
-        chosen = active.get(name)
-        shown = ", ".join(label_of(code, lang) for code in chosen) if chosen else translate("common.all", lang)
-        context[translate(f"investment.filter_{name}", lang)] = shown
-    search = (values.get(SEARCH_PARAM) or "").strip()
-    if search:
-        context[translate("investment.search", lang)] = search
-    return context
 
 
 def with_ratio(frame: pd.DataFrame, spend="walloon_spend_cents", invested="investment_cents") -> pd.DataFrame:
@@ -102,46 +81,17 @@ def with_shares(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def breakdown_table(frame: pd.DataFrame, dimension: str, lang: str) -> pd.DataFrame:
-    """A totals-by-dimension query result as a labelled table with ratio and shares."""
-    out = with_shares(with_ratio(frame))
-    out.insert(0, dimension, [label_of(code, lang) for code in out["code"]])
-    return out.drop(columns=["code"])[
-        [dimension, "works", "investment_cents", "walloon_spend_cents", "ratio_pct", "investment_share_pct"]
-        + ["spend_share_pct"]
-    ]
-
-
-def post_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Spend by post of one sector, biggest first, with the printed share and the computed one."""
-    out = frame.sort_values(["amount_cents", "post"], ascending=[False, True]).reset_index(drop=True)
-    total = int(out["amount_cents"].sum())
-    return pd.DataFrame(
-        {
-            "post": [label_of(f"post_{code}", lang) for code in out["post"]],
-            "amount_cents": out["amount_cents"].astype("int64"),
-            "share_printed_bp": out["share_printed_bp"],
-            "share_computed_pct": [round(share_pct(int(v), total), 2) for v in out["amount_cents"]],
-            "post_code": out["post"],
-        }
-    )
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
-
-
 def value_quality(value, lower, upper, row_quality: str, derived: bool = False) -> str | None:
     """Quality of one value: exact printed values are reported (or derived), ranges approximate.
 
     A row flagged approximate often mixes exact and rounded figures (2017: 5.864.000 € invested
     but '> 29 M€' spend), so each value is judged by its own bounds.
     """
-    if _missing(value):
+    if is_missing(value):
         return None
     if row_quality == "estimated":
         return "estimated"
-    if _missing(lower) or _missing(upper) or lower != value or upper != value:
+    if is_missing(lower) or is_missing(upper) or lower != value or upper != value:
         return "approximate"
     return "derived" if derived or row_quality == "derived" else "reported"
 
@@ -171,39 +121,6 @@ def year_gaps(frame: pd.DataFrame, first: int | None = None, last: int | None = 
     first = first if first is not None else min(years)
     last = last if last is not None else max(years)
     return [year for year in range(first, last + 1) if year not in years]
-
-
-def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """History rows for download: printed text next to the stored values, bounds and source."""
-    out = frame.assign(quality=[translate(f"quality.{q}", lang) for q in frame["quality"]])
-    if "source_label" in out.columns:
-        out["source_id"] = out["source_label"]
-    columns = [
-        "fund",
-        "period_label",
-        "works_printed",
-        "invested_printed",
-        "invested_cents",
-        "invested_lower_cents",
-        "invested_upper_cents",
-        "spend_printed",
-        "spend_cents",
-        "spend_lower_cents",
-        "spend_upper_cents",
-        "ratio_printed",
-        "ratio_bp",
-        "ratio_lower_bp",
-        "ratio_upper_bp",
-        "quality",
-        "source_id",
-        "note",
-    ]
-    return out[columns].rename(columns={"period_label": "period", "works_printed": "works_text", "source_id": "source"})
-
-
-def query_sources(name: str) -> list[str]:
-    """Source ids of a named query, from its `-- source:` header."""
-    return [part.strip() for part in query_header(name).get("source", "").split(";") if part.strip()]
 
 
 def source_map(source_ids, labels: list[str]) -> dict[str, str]:

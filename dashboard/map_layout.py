@@ -2,7 +2,7 @@
 
 Places are located at town level, so the places of one town would sit on one point. They are laid
 on rings around the town's centre, turned so that every point stays inside the town's region and
-clear of other towns' points. Split from dashboard/places.py (which re-exports these names).
+clear of other towns' points.
 """
 
 from __future__ import annotations
@@ -44,17 +44,6 @@ def ring_offsets(count: int, spacing_km: float = POINT_SPACING_KM, step_km: floa
             offsets.append((radius * math.cos(angle), radius * math.sin(angle)))
         ring += 1
     return offsets
-
-
-def _rotate(offsets, degrees: float):
-    turn = math.radians(degrees)
-    cos, sin = math.cos(turn), math.sin(turn)
-    return [(north * cos - east * sin, north * sin + east * cos) for north, east in offsets]
-
-
-def _shift(latitude: float, longitude: float, north_km: float, east_km: float) -> tuple[float, float]:
-    km_per_degree_longitude = KM_PER_DEGREE_LATITUDE * math.cos(math.radians(latitude))
-    return latitude + north_km / KM_PER_DEGREE_LATITUDE, longitude + east_km / km_per_degree_longitude
 
 
 def _ring_contains(ring, lon: float, lat: float) -> bool:

@@ -114,7 +114,7 @@ def discrepancy_table(
     return pd.DataFrame(
         {
             "discrepancy_id": frame["discrepancy_id"].tolist(),
-            "discrepancy_topic": [topic_label(t) for t in frame["topic"]],
+            "discrepancy_topic": [topic_label(topic) for topic in frame["topic"]],
             "discrepancy_description": frame[f"description_{lang}"].tolist(),
             "value_a": frame["value_a"].tolist(),
             "source_a_label": [source_label(s) for s in frame["source_a"]],

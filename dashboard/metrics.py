@@ -1,6 +1,15 @@
-"""Small pure computations shared by pages: ratios and shares (no Streamlit)."""
+"""Small pure computations shared by pages: missing values, ratios and shares (no Streamlit)."""
 
 from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+
+def is_missing(value) -> bool:
+    """None, NaN or pandas' NA: a value the data does not have (drawn and printed as missing)."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def ratio_pct(spend, invested) -> float | None:

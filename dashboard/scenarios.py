@@ -25,7 +25,6 @@ from fractions import Fraction
 
 import pandas as pd
 
-PUBLISHED_SHARES_PCT = (100, 50, 25)
 EDITABLE_FIELDS = ("days", "av_eligible_cents", "non_av_cents", "flat_rate_cents")
 
 

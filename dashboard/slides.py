@@ -5,8 +5,6 @@ No Streamlit here, so that the page stays thin and the behaviour is unit-tested.
 
 from __future__ import annotations
 
-from dashboard.components.formatting import format_money
-
 # The curated sequence shown on a projector; the page renders one slide per name.
 SLIDES = ("headline", "sectors", "scenarios", "places")
 DEFAULT_SECONDS = 20
@@ -37,12 +35,6 @@ def step_slide(current: int, step: int, total: int | None = None) -> int:
 def should_advance(shown_since: float, now: float, seconds: float) -> bool:
     """Whether a slide shown since `shown_since` has been on screen for its full duration."""
     return seconds > 0 and now - shown_since >= seconds
-
-
-def money_text(cents: int, lang: str) -> str:
-    """Exact money: whole euros without decimals (7.094.800 €), otherwise to the cent."""
-    cents = int(cents)
-    return format_money(cents / 100, 0 if cents % 100 == 0 else 2, lang)
 
 
 def share_text(share_bp: int, lang: str) -> str:

@@ -1,5 +1,6 @@
 """Conventions that guard the whole product (STYLE.md habit 10): text catalogue, pages, SQL files,
-offline rules, downloads, languages and XLSX context sheets. Each failure names what to fix."""
+offline rules, downloads, languages, XLSX context sheets and the one-way layering of the modules.
+Each failure names what to fix."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pandas as pd
 import pytest
 from conftest import run_app, wait_for_app
 
-from dashboard.components import frame
+from dashboard.components import shell
 from dashboard.components.i18n import catalogue
 from dashboard.components.quality import STYLES
 from dashboard.data.queries import execute, query_header
@@ -24,13 +25,13 @@ LOCALES = DASHBOARD / "locales"
 PAGES_DIR = DASHBOARD / "pages"
 SQL_DIR = ROOT / "sql"
 PYTHON_FILES = sorted(p for p in DASHBOARD.rglob("*.py") if ".venv" not in p.parts)
-PAGE_FILES = [name for name, *_ in frame.PAGES]
+PAGE_FILES = [name for name, *_ in shell.PAGES]
 SQL_FILES = sorted(p for p in SQL_DIR.rglob("*.sql") if p.name != "schema.sql")
 QUERY_NAMES = [p.relative_to(SQL_DIR).with_suffix("").as_posix() for p in SQL_FILES]
 
 # Keys built at run time (t("quality." + q) …): listed here so that the static scan covers them.
 DYNAMIC_KEYS = (
-    [f"quality.{q}" for q in STYLES] + [f"quality.{q}_look" for q in STYLES] + [k for *_, k, _ in frame.PAGES]
+    [f"quality.{q}" for q in STYLES] + [f"quality.{q}_look" for q in STYLES] + [k for *_, k, _ in shell.PAGES]
 )
 
 # Values for SQL parameters: explicit where a sensible value is not a column's values, otherwise
@@ -106,7 +107,7 @@ def test_every_page_file_is_registered_and_vice_versa():
     assert on_disk == set(PAGE_FILES), (
         f"only on disk: {on_disk - set(PAGE_FILES)}; only in PAGES: {set(PAGE_FILES) - on_disk}"
     )
-    assert len({url for _, url, *_ in frame.PAGES}) == len(frame.PAGES), "URL paths must be unique"
+    assert len({url for _, url, *_ in shell.PAGES}) == len(shell.PAGES), "URL paths must be unique"
 
 
 SQL_IN_PAGE = re.compile(
@@ -375,3 +376,123 @@ def test_discrepancies_xlsx_download_in_chromium(page, app_server, tmp_path):
     assert context["page"] == "Sources et méthodes"
     assert context["version des données"].startswith("2024.1+")
     assert page.page_errors == [] and page.outside_requests == []
+
+
+# --- layering: data flows one way -------------------------------------------------------------
+# seeds → build → database → SQL files → frames (dashboard/data) → pure functions (dashboard/*.py)
+# → components (dashboard/components) → pages (dashboard/pages); nothing below imports anything above.
+
+CACHE_DECORATORS = {"cache_resource", "cache_data"}
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+
+
+def _layer(module: str) -> str:
+    """app (dashboard/app.py), pages, components, data, or pure (the other dashboard/*.py)."""
+    parts = module.split(".")
+    if module in ("dashboard", "dashboard.app"):
+        return "app"
+    return parts[1] if parts[1] in ("data", "components", "pages") else "pure"
+
+
+def _imported(tree: ast.AST) -> set[str]:
+    """Every module a file imports, with `from a import b` counted as both `a` and `a.b`."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            names.add("." * node.level + (node.module or ""))  # relative: refused below, it would hide the layer
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
+MODULE_FILES = {_module_name(p): p for p in PYTHON_FILES}
+MODULES = {module: _imported(ast.parse(path.read_text(encoding="utf-8"))) for module, path in MODULE_FILES.items()}
+PACKAGES = {_module_name(p) for p in PYTHON_FILES if p.name == "__init__.py"}  # `from dashboard import x` names x
+
+
+def _under(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def _reaches_streamlit(module: str) -> list[str]:
+    """The chain of dashboard imports by which a module ends up importing Streamlit ([] if none)."""
+    seen, todo = {module: [module]}, [module]
+    while todo:
+        current = todo.pop()
+        for name in sorted(MODULES.get(current, ())):
+            if _under(name, "streamlit"):
+                return [*seen[current], name]
+            if name in MODULES and name not in seen:
+                seen[name] = [*seen[current], name]
+                todo.append(name)
+    return []
+
+
+def test_nothing_imports_the_pages():
+    bad = {m: sorted(n for n in names if _under(n, "dashboard.pages")) for m, names in MODULES.items()}
+    bad = {module: names for module, names in bad.items() if names}
+    assert not bad, f"only st.navigation may run a page; imported by {bad}"
+
+
+def test_nothing_below_imports_a_layer_above():
+    above = {
+        "data": ("pure", "components", "pages", "app"),
+        "pure": ("components", "pages", "app"),
+        "components": ("pages", "app"),
+    }
+    bad = []
+    for module, names in MODULES.items():
+        bad += [f"{module} has a relative import {name!r}" for name in names if name.startswith(".")]
+        for name in names:
+            if name in MODULES and name not in PACKAGES and _layer(name) in above.get(_layer(module), ()):
+                bad.append(f"{module} ({_layer(module)}) imports {name} ({_layer(name)})")
+    assert not bad, "data flows one way (data → pure → components → pages): " + "; ".join(sorted(bad))
+
+
+def test_components_run_no_query():
+    """Pages (and the frame) fetch; components get frames and labels as arguments."""
+    database = ("dashboard.data.queries", "dashboard.data.database")
+    bad = {
+        module: sorted(name for name in names if any(_under(name, d) for d in database))
+        for module, names in MODULES.items()
+        if _layer(module) == "components"
+    }
+    bad = {module: names for module, names in bad.items() if names}
+    assert not bad, f"components must not run queries: {bad}"
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) == "pure"))
+def test_pure_module_imports_no_streamlit(module):
+    chain = _reaches_streamlit(module)
+    assert not chain, f"{module} is pure but imports Streamlit: {' → '.join(chain)}"
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) == "data"))
+def test_data_module_uses_streamlit_only_to_cache(module):
+    tree = ast.parse(MODULE_FILES[module].read_text(encoding="utf-8"))
+    aliases, bad = set(), []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if _under(alias.name, "streamlit"):
+                    if alias.name != "streamlit":
+                        bad.append(f"import {alias.name}")
+                    aliases.add(alias.asname or alias.name)
+        elif isinstance(node, ast.ImportFrom) and node.module and _under(node.module, "streamlit"):
+            bad += [
+                f"from {node.module} import {a.name}"
+                for a in node.names
+                if node.module != "streamlit" or a.name not in CACHE_DECORATORS
+            ]
+    for node in ast.walk(tree):
+        named = isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases
+        if named and node.attr not in CACHE_DECORATORS:
+            bad.append(f"{node.value.id}.{node.attr}")
+    assert not bad, (
+        f"{module}: the data layer may use Streamlit only for st.cache_resource/st.cache_data: {sorted(set(bad))}"
+    )

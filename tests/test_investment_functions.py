@@ -11,10 +11,12 @@ import pytest
 
 from dashboard import explorer
 from dashboard import investment as inv
+from dashboard.components import investment_labels as labelled
 from dashboard.components.charts_breakdown import build_breakdown_figure, build_countries_figure, build_posts_figure
 from dashboard.components.charts_investment import build_history_figure, build_peers_figure, build_periods_figure
 from dashboard.components.export import to_xlsx_bytes
 from dashboard.components.i18n import catalogue
+from dashboard.components.investment_cards import PARAM_SPEC
 from dashboard.components.permalink import parse_params, to_query
 from dashboard.data.database import ROOT
 from dashboard.data.queries import execute
@@ -45,16 +47,16 @@ def test_query_params_select_all_when_empty():
 
 def test_url_parameters_round_trip():
     raw = {"sector": "live_action,animation", "type": "feature", "origin": "france", "role": "minority"}
-    parsed = parse_params(raw, inv.PARAM_SPEC)
+    parsed = parse_params(raw, PARAM_SPEC)
     assert parsed.dropped == []
     assert parsed.values["sector"] == ["live_action", "animation"] and parsed.values["q"] == ""
-    assert to_query(parsed.values, inv.PARAM_SPEC) == raw
-    bad = parse_params({"sector": "cinema,animation", "colour": "red"}, inv.PARAM_SPEC)
+    assert to_query(parsed.values, PARAM_SPEC) == raw
+    bad = parse_params({"sector": "cinema,animation", "colour": "red"}, PARAM_SPEC)
     assert bad.values["sector"] == ["animation"] and set(bad.dropped) == {"sector=cinema", "colour"}
 
 
 def test_filters_context_for_the_xlsx_sheet():
-    context = inv.filters_context({"sector": ["animation"], "role": ["minority"], "q": "Blitz"}, "fr")
+    context = labelled.filters_context({"sector": ["animation"], "role": ["minority"], "q": "Blitz"}, "fr")
     assert context == {
         "Secteur": "Animation",
         "Type d’œuvre": "Tous",
@@ -69,7 +71,7 @@ def test_filters_context_for_the_xlsx_sheet():
 
 
 def test_breakdown_table_ratios_and_shares(db):
-    frame = inv.breakdown_table(
+    frame = labelled.breakdown_table(
         execute(db, "investment/totals_by_sector", {"year": 2024, **inv.query_params({})}), "sector", "en"
     )
     rows = frame.set_index("sector")
@@ -135,7 +137,7 @@ def test_peers_figure_labels_funds(history):
 
 def test_posts_figure_sorted_with_amounts_and_shares(db):
     rows = execute(db, "investment/spend_by_post", {"year": 2024, "sectors": ["live_action"]})
-    table = inv.post_table(rows, "fr")
+    table = labelled.post_table(rows, "fr")
     figure = build_posts_figure(table, "fr")
     bar = figure.data[0]
     assert bar.orientation == "h" and list(bar.x) == sorted(bar.x, reverse=True)
@@ -145,14 +147,14 @@ def test_posts_figure_sorted_with_amounts_and_shares(db):
 
 
 def test_breakdown_and_countries_figures(db):
-    frame = inv.breakdown_table(
+    frame = labelled.breakdown_table(
         execute(db, "investment/totals_by_origin", {"year": 2024, **inv.query_params({})}), "origin", "fr"
     )
     figure = build_breakdown_figure(frame, "fr", "origin")
     assert list(figure.data[0].x) == ["Initié en France", "Initié ailleurs", "Initié en Belgique"]
     assert "592,37\u00a0%" in figure.data[2].text
     countries = execute(db, "investment/work_countries", {"year": 2024, "work_id": 1})
-    countries = countries.assign(country_label=[explorer.country_label(c, "en") for c in countries["country"]])
+    countries = countries.assign(country_label=[labelled.country_label(c, "en") for c in countries["country"]])
     bars = build_countries_figure(countries, "en").data[0]
     assert list(bars.y) == ["Belgium", "France"] and list(bars.x) == [66.89, 33.11]
 
@@ -161,7 +163,7 @@ def test_search_and_works_table(db):
     works = execute(db, "investment/works_list", {"year": 2024, **inv.query_params({})})
     assert list(explorer.search_works(works, "dardenne")["work_id"]) == [1]
     assert len(explorer.search_works(works, "  ")) == 49
-    table = explorer.works_table(works, "fr").set_index("work_no")
+    table = labelled.works_table(works, "fr").set_index("work_no")
     assert table.loc[20, "note"] == "Listed as « Blitz » in §7.1 (see discrepancies)."  # stored text (English)
     assert table.loc[1, "note"] == ""
     assert table.loc[1, "ratio_derived_pct"] == 475.57 and table.loc[1, "ratio_printed_bp"] == 47557

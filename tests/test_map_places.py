@@ -18,6 +18,13 @@ from hypothesis import strategies as st
 from shapely.geometry import Point, shape
 
 from dashboard.components.i18n import LOCALES_DIR, label_of
+from dashboard.components.map_labels import (
+    kind_counts_table,
+    points_feature_collection,
+    province_counts_table,
+    table_frame,
+    tooltip_records,
+)
 from dashboard.components.maps import (
     INITIAL_VIEW,
     OSM_TILE_URL,
@@ -29,30 +36,27 @@ from dashboard.components.maps import (
     tiles_covering,
 )
 from dashboard.data.queries import execute, query_header
+from dashboard.map_layout import (
+    POINT_SPACING_KM,
+    RING_STEP_KM,
+    distance_km,
+    geometry_contains,
+    region_geometries,
+    ring_offsets,
+    spread_positions,
+)
 from dashboard.places import (
     GEOJSON_PATH,
     KIND_COLOURS,
     KINDS,
-    POINT_SPACING_KM,
-    RING_STEP_KM,
     STATUSES_ACTIVE,
     STATUSES_ALL,
-    distance_km,
     feature_collection_bytes,
     fold_text,
-    geometry_contains,
-    kind_counts_table,
     load_boundaries,
-    points_feature_collection,
     province_codes,
-    province_counts_table,
-    region_geometries,
-    ring_offsets,
     search_places,
-    spread_positions,
     sql_list,
-    table_frame,
-    tooltip_records,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -413,8 +417,9 @@ def test_towns_with_too_many_places_become_one_marker_with_their_count():
     """Above MAX_POINTS_PER_TOWN a town is one marker (count, tooltip); below, places are drawn one by one."""
     import pandas as pd
 
+    from dashboard.components.map_labels import town_marker_records
     from dashboard.components.maps import town_marker_layer
-    from dashboard.places import MAX_POINTS_PER_TOWN, dense_towns, town_marker_records
+    from dashboard.places import MAX_POINTS_PER_TOWN, dense_towns
 
     counts = pd.DataFrame(
         {

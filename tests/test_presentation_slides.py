@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from dashboard import slides
 from dashboard.components.charts_presentation import build_sector_slide_figure
 from dashboard.components.i18n import catalogue
+from dashboard.components.presentation import money_text
 from dashboard.components.quality import INVESTED_COLOUR, SPEND_COLOUR
 from dashboard.data.queries import execute
 
@@ -29,9 +30,9 @@ def test_stepping_wraps_and_bad_values_fall_back():
 
 
 def test_number_texts():
-    assert slides.money_text(709480000, "fr") == "7.094.800\u00a0€"
-    assert slides.money_text(4623196951, "fr") == "46.231.969,51\u00a0€"
-    assert slides.money_text(4623196951, "en") == "€46,231,969.51"
+    assert money_text(709480000, "fr") == "7.094.800\u00a0€"
+    assert money_text(4623196951, "fr") == "46.231.969,51\u00a0€"
+    assert money_text(4623196951, "en") == "€46,231,969.51"
     assert slides.share_text(2500, "fr") == "25\u00a0%" and slides.share_text(10000, "en") == "100%"
 
 

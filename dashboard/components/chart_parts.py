@@ -4,19 +4,14 @@ styles (solid, hatched, light with whiskers), hover texts with sources, and the 
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.components.i18n import translate
 from dashboard.components.quality import style_of
+from dashboard.metrics import is_missing
 
 FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif", "size": 14}
-
-
-def is_missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def to_euros(cents):

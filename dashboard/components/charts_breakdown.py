@@ -11,10 +11,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.components.chart_parts import base_layout, is_missing, quality_text, to_euros, to_percent
+from dashboard.components.chart_parts import base_layout, quality_text, to_euros, to_percent
 from dashboard.components.formatting import format_money, format_percent
 from dashboard.components.i18n import translate
 from dashboard.components.quality import INVESTED_COLOUR, PALETTE, RATIO_COLOUR, SPEND_COLOUR
+from dashboard.metrics import is_missing
 
 
 def build_breakdown_figure(frame: pd.DataFrame, lang: str, dimension: str) -> go.Figure:

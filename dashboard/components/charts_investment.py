@@ -15,7 +15,6 @@ from dashboard.components.chart_parts import (
     bar_marker,
     base_layout,
     error_bars,
-    is_missing,
     quality_style,
     quality_text,
     source_texts,
@@ -24,6 +23,7 @@ from dashboard.components.chart_parts import (
 )
 from dashboard.components.i18n import translate
 from dashboard.components.quality import INVESTED_COLOUR, PALETTE, RATIO_COLOUR, SPEND_COLOUR
+from dashboard.metrics import is_missing
 
 FUND_COLOURS = {"Wallimage": PALETTE[0], "screen.brussels": PALETTE[3], "Screen Flanders": PALETTE[2]}
 GAP_COLOUR = "#9E9E9E"

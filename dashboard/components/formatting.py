@@ -9,10 +9,10 @@ with its number. Column-name suffixes decide the format (`_eur`, `_cents`, `_pct
 
 from __future__ import annotations
 
-import math
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from dashboard.components.i18n import current_language
+from dashboard.metrics import is_missing
 
 LOCALES = {"fr": "fr_BE", "en": "en_GB"}
 NBSP = "\u00a0"
@@ -35,20 +35,16 @@ _QUANTA = {d: Decimal(1).scaleb(-d) for d in range(0, 7)}
 _TO_FRENCH = str.maketrans({",": ".", ".": ","})
 
 
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def format_number(value, decimals: int = 0, lang: str | None = None) -> str:
     """1.234.567 (fr) / 1,234,567 (en); an en dash for a missing value."""
-    if _missing(value):
+    if is_missing(value):
         return "–"
     return _number(value, decimals, lang or current_language())
 
 
 def format_money(euros, decimals: int = 2, lang: str | None = None) -> str:
     """46.231.969,51 € (fr) / €46,231,969.51 (en)."""
-    if _missing(euros):
+    if is_missing(euros):
         return "–"
     lang = lang or current_language()
     body = _number(abs(euros), decimals, lang)
@@ -58,12 +54,12 @@ def format_money(euros, decimals: int = 2, lang: str | None = None) -> str:
 
 def format_money_cents(cents, decimals: int = 2, lang: str | None = None) -> str:
     """Money stored as integer cents."""
-    return "–" if _missing(cents) else format_money(cents / 100, decimals, lang)
+    return "–" if is_missing(cents) else format_money(cents / 100, decimals, lang)
 
 
 def format_compact_money(euros, lang: str | None = None) -> str:
     """46,2 M€ (fr) / €46.2m (en) for headline cards."""
-    if _missing(euros):
+    if is_missing(euros):
         return "–"
     lang = lang or current_language()
     if abs(euros) >= 1_000_000:
@@ -74,7 +70,7 @@ def format_compact_money(euros, lang: str | None = None) -> str:
 
 def format_percent(percent, decimals: int = 2, lang: str | None = None) -> str:
     """651,63 % (fr) / 651.63% (en); the argument is in percent (651.63)."""
-    if _missing(percent):
+    if is_missing(percent):
         return "–"
     lang = lang or current_language()
     number = _number(percent, decimals, lang)
@@ -86,11 +82,11 @@ def format_range(lower, upper, unit: str = "", decimals: int = 0, lang: str | No
     lang = lang or current_language()
     # English writes percentages without a space (64.8–88.0%), French with a no-break space.
     suffix = "" if not unit else unit if unit == "%" and lang == "en" else f"{NBSP}{unit}"
-    if _missing(lower) and _missing(upper):
+    if is_missing(lower) and is_missing(upper):
         return "–"
-    if _missing(upper):
+    if is_missing(upper):
         return f"≥{NBSP}{format_number(lower, decimals, lang)}{suffix}"
-    if _missing(lower) or lower == 0:
+    if is_missing(lower) or lower == 0:
         return f"≤{NBSP}{format_number(upper, decimals, lang)}{suffix}"
     if lower == upper:
         return f"{format_number(lower, decimals, lang)}{suffix}"
@@ -105,11 +101,11 @@ def format_by_column(column: str, value, lang: str | None = None) -> str:
     if column.endswith("_eur"):
         return format_money(value, lang=lang)
     if column.endswith("_bp"):
-        return format_percent(None if _missing(value) else value / 100, lang=lang)
+        return format_percent(None if is_missing(value) else value / 100, lang=lang)
     if column.endswith("_pct"):
         return format_percent(value, lang=lang)
     if column.endswith("_tco2e"):
-        if _missing(value):
+        if is_missing(value):
             return "–"
         decimals = 0 if float(value).is_integer() else 1
         return f"{format_number(value, decimals, lang)}{NBSP}tCO2e"

@@ -16,9 +16,18 @@ from dashboard.components.charts_breakdown import build_breakdown_figure, build_
 from dashboard.components.charts_investment import build_history_figure, build_peers_figure, build_periods_figure
 from dashboard.components.formatting import format_money_cents, format_number, format_percent
 from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.investment_labels import breakdown_table, country_label, history_table, post_table
+from dashboard.components.permalink import Param
 from dashboard.components.quality import legend_markdown
 from dashboard.components.sources import source_labels
 from dashboard.metrics import ratio_pct
+
+# The page's URL parameters: its filters, the search, the open tab and the open work card.
+PARAM_SPEC = [Param(name, choices, multi=True, default=[]) for name, (choices, _) in inv.FILTERS.items()] + [
+    Param(inv.SEARCH_PARAM, None, default=""),
+    Param("tab", inv.TABS, default=inv.TABS[0]),
+    Param("work", None, default=None, number_range=(1, 99_999)),
+]
 
 
 def totals_cards(totals, source_ids: list[str], filtered: bool) -> None:
@@ -93,7 +102,7 @@ def work_card(
                 "derived",
                 t("investment.sector_ratio_help", sector=label_of(work["sector"])),
             )
-        frame = countries.assign(country_label=[explorer.country_label(c, lang) for c in countries["country"]])
+        frame = countries.assign(country_label=[country_label(c, lang) for c in countries["country"]])
         chart_card(
             build_countries_figure(frame, lang),
             Meta(
@@ -146,7 +155,7 @@ def history_cards(history: pd.DataFrame, page: str) -> None:
     chart_card(
         build_history_figure(singles, lang),
         Meta(t("investment.history_title"), list(dict.fromkeys(singles["source_id"])), note, page),
-        inv.history_table(singles, lang),
+        history_table(singles, lang),
         "investment_history",
     )
     chart_card(
@@ -154,7 +163,7 @@ def history_cards(history: pd.DataFrame, page: str) -> None:
         Meta(
             t("investment.periods_title"), list(dict.fromkeys(periods["source_id"])), t("investment.periods_note"), page
         ),
-        inv.history_table(periods, lang),
+        history_table(periods, lang),
         "investment_periods",
     )
 
@@ -167,7 +176,7 @@ def peers_card(history: pd.DataFrame, page: str) -> None:
     chart_card(
         build_peers_figure(rows[rows["ratio_bp"].notna()], lang),
         Meta(t("investment.peers_title"), list(dict.fromkeys(rows["source_id"])), t("investment.peers_note"), page),
-        inv.history_table(rows, lang),
+        history_table(rows, lang),
         "investment_peers",
     )
 
@@ -175,7 +184,7 @@ def peers_card(history: pd.DataFrame, page: str) -> None:
 def breakdown_card(result: pd.DataFrame, dimension: str, source_ids: list[str], page: str, context: dict) -> None:
     """2024 totals along one dimension: counts, invested, spend, ratio and shares."""
     lang = current_language()
-    frame = inv.breakdown_table(result, dimension, lang)
+    frame = breakdown_table(result, dimension, lang)
     chart_card(
         build_breakdown_figure(frame, lang, dimension),
         Meta(t(f"investment.by_{dimension}"), source_ids, t(f"investment.breakdown_note_{dimension}"), page, context),
@@ -187,7 +196,7 @@ def breakdown_card(result: pd.DataFrame, dimension: str, source_ids: list[str], 
 def posts_card(rows: pd.DataFrame, sector: str, page: str, context: dict) -> None:
     """Spend by post of one sector (or 'all'), biggest posts first, with amounts and shares."""
     lang = current_language()
-    frame = inv.post_table(rows, lang)
+    frame = post_table(rows, lang)
     title = t("investment.posts_title", sector=t("investment.sector_all") if sector == "all" else label_of(sector))
     chart_card(
         build_posts_figure(frame, lang),

@@ -19,14 +19,17 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard.components.i18n import label_of, translate
+from dashboard.data.seeds_io import BELGIUM_BOUNDS
+from dashboard.map_layout import (
+    region_geometries,
+    spread_positions,
+)
 from dashboard.places import (
     KIND_COLOURS,
     KINDS,
     PORTFOLIO_COLOUR,
     hex_to_rgba,
     load_boundaries,
-    region_geometries,
-    spread_positions,
 )
 
 
@@ -40,8 +43,14 @@ def spread_on_map(places: pd.DataFrame) -> pd.DataFrame:
 INITIAL_VIEW = {"latitude": 50.35, "longitude": 4.75, "zoom": 7.3}
 OSM_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ZOOM = 8
-# Belgium with a margin (west, south, east, north).
-BELGIUM_BOUNDS = (2.3, 49.3, 6.6, 51.7)
+# Belgium's box (the one the build checks towns against) with a margin: (west, south, east, north).
+TILE_MARGIN_DEGREES = 0.2
+TILE_BOUNDS = (
+    BELGIUM_BOUNDS["lon"][0] - TILE_MARGIN_DEGREES,
+    BELGIUM_BOUNDS["lat"][0] - TILE_MARGIN_DEGREES,
+    BELGIUM_BOUNDS["lon"][1] + TILE_MARGIN_DEGREES,
+    BELGIUM_BOUNDS["lat"][1] + TILE_MARGIN_DEGREES,
+)
 
 OUTLINE_COLOUR = [40, 40, 40, 255]  # Belgium's border
 WALLONIA_LINE_COLOUR = [0, 60, 110, 255]  # Wallonia highlighted with a thick dark-blue line
@@ -66,7 +75,7 @@ def tile_bounds(x: int, y: int, zoom: int) -> list[float]:
     return [x / n * 360 - 180, latitude(y + 1), (x + 1) / n * 360 - 180, latitude(y)]
 
 
-def tiles_covering(bounds=BELGIUM_BOUNDS, zoom: int = OSM_ZOOM) -> list[tuple[int, int]]:
+def tiles_covering(bounds=TILE_BOUNDS, zoom: int = OSM_ZOOM) -> list[tuple[int, int]]:
     """(x, y) of the Web Mercator tiles that cover a lon/lat box at a zoom."""
     west, south, east, north = bounds
     n = 2**zoom
@@ -81,7 +90,7 @@ def tiles_covering(bounds=BELGIUM_BOUNDS, zoom: int = OSM_ZOOM) -> list[tuple[in
     return [(x, y) for x in range(column(west), column(east) + 1) for y in range(row(north), row(south) + 1)]
 
 
-def osm_tile_layers(zoom: int = OSM_ZOOM, bounds=BELGIUM_BOUNDS) -> list[pdk.Layer]:
+def osm_tile_layers(zoom: int = OSM_ZOOM, bounds=TILE_BOUNDS) -> list[pdk.Layer]:
     """One BitmapLayer per OpenStreetMap tile over Belgium (online only)."""
     return [
         pdk.Layer(

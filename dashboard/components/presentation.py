@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.components.formatting import format_money
 from dashboard.components.i18n import t
 from dashboard.components.quality import quality_label
 from dashboard.components.sources import source_labels
@@ -52,3 +53,9 @@ def slide_footer(source_ids: list[str], quality: str, note: str = "") -> None:
     sources = "; ".join(source_labels(source_ids, short=True))
     text = f"{quality_label(quality)} · {t('common.source_prefix')} {sources}"
     st.caption(text + (f" — {note}" if note else ""))
+
+
+def money_text(cents: int, lang: str) -> str:
+    """Exact money: whole euros without decimals (7.094.800 €), otherwise to the cent."""
+    cents = int(cents)
+    return format_money(cents / 100, 0 if cents % 100 == 0 else 2, lang)

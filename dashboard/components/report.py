@@ -21,6 +21,11 @@ class ReportContext:
     years: tuple[int, ...]
 
     @property
+    def params(self) -> dict:
+        """The report parameters offered to every named query (each binds those it uses)."""
+        return {"year": self.year, "previous_year": self.previous_year}
+
+    @property
     def is_latest(self) -> bool:
         """Whether this is the most recent report in the database."""
         return self.year == self.years[-1]
@@ -51,11 +56,3 @@ def current_report() -> ReportContext | None:
         return st.session_state.get("report_context")
     except Exception:  # no Streamlit session: scripts and pure-function tests
         return None
-
-
-def report_params() -> dict:
-    """The report parameters every named query is offered (it binds those it uses)."""
-    context = current_report()
-    if context is None:
-        return {}
-    return {"year": context.year, "previous_year": context.previous_year}

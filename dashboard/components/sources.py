@@ -1,13 +1,16 @@
-"""Source references and the data version, as shown under every figure."""
+"""Source references and the data version, as shown under every figure.
+
+Components run no query: the frame (dashboard/app.py) fetches the sources table and the database's
+metadata once per run and hands them over with `provide_sources`; every card footer then reads its
+labels from the session.
+"""
 
 from __future__ import annotations
 
-import functools
-
 import pandas as pd
+import streamlit as st
 
-from dashboard.components.i18n import current_language
-from dashboard.data.queries import get_database, run_query
+SESSION_KEY = "sources:labels"
 
 
 def _document_name(document_id: str, lang: str) -> str:
@@ -15,18 +18,10 @@ def _document_name(document_id: str, lang: str) -> str:
     return names.get(document_id, {}).get(lang, document_id)
 
 
-def source_labels(source_ids: list[str], short: bool = False) -> list[str]:
-    """'Bilan 2024 §7.1 (7.1 Département Coproductions …)' for each id, in the session language."""
-    lang = current_language()
-    known = _labels(get_database().identity, lang)
-    return [known.get(source_id, (source_id, source_id))[1 if short else 0] for source_id in dict.fromkeys(source_ids)]
-
-
-@functools.lru_cache(maxsize=8)
-def _labels(identity: str, lang: str) -> dict[str, tuple[str, str]]:
-    """(long, short) label of every source of one database state, in one language."""
+def label_table(sources: pd.DataFrame, lang: str) -> dict[str, tuple[str, str]]:
+    """(long, short) label of every source (rows of sources/all_sources), in one language."""
     labels = {}
-    for row in run_query("sources/all_sources").to_dict("records"):
+    for row in sources.to_dict("records"):
         source_id = row["source_id"]
         if row["document_id"] == "B24":
             text = f"{_document_name('B24', lang)} §{source_id.removeprefix('B24-')}"
@@ -38,7 +33,22 @@ def _labels(identity: str, lang: str) -> dict[str, tuple[str, str]]:
     return labels
 
 
+def provide_sources(sources: pd.DataFrame, metadata: dict, lang: str) -> None:
+    """Hand the run's source labels and data version to the components (called by the frame).
+
+    The labels are rebuilt only when the language or the database's version changes.
+    """
+    version = f"{metadata.get('data_version', '?')} ({metadata.get('built_at', '?')})"
+    if st.session_state.get(SESSION_KEY, (None,))[0] != (lang, version):
+        st.session_state[SESSION_KEY] = ((lang, version), label_table(sources, lang), version)
+
+
+def source_labels(source_ids: list[str], short: bool = False) -> list[str]:
+    """'Bilan 2024 §7.1 (7.1 Département Coproductions …)' for each id, in the session language."""
+    known = st.session_state.get(SESSION_KEY, (None, {}, "?"))[1]
+    return [known.get(source_id, (source_id, source_id))[1 if short else 0] for source_id in dict.fromkeys(source_ids)]
+
+
 def data_version() -> str:
     """Data version and build time of the open database."""
-    meta = get_database().metadata
-    return f"{meta.get('data_version', '?')} ({meta.get('built_at', '?')})"
+    return st.session_state.get(SESSION_KEY, (None, {}, "?"))[2]

@@ -220,14 +220,14 @@ def _check_translations(tables: dict[str, Table]) -> None:
 
 def _place_coordinates(tables: dict[str, Table]) -> None:
     """Copy each place's town coordinates (town-level precision, hence approximate)."""
-    towns = {t["town"]: t for t in tables["towns"].rows}
+    towns = {town["town"]: town for town in tables["towns"].rows}
     for place in tables["places"].rows:
         town = towns[place["town"]]
         place.update(latitude=town["latitude"], longitude=town["longitude"], coordinate_precision="town")
 
 
 def _metadata(tables: dict[str, Table], version: str) -> list[dict]:
-    rows = sum(len(t.rows) for t in tables.values())
+    rows = sum(len(table.rows) for table in tables.values())
     items = {
         "schema_version": database.SCHEMA_VERSION,
         "data_version": version,
@@ -314,7 +314,7 @@ def build(seeds_dir: Path | None = None, output: Path | None = None, url: str | 
         target = str(path)
     return BuildResult(
         target=target,
-        rows=sum(len(t.rows) for t in tables.values()),
+        rows=sum(len(table.rows) for table in tables.values()),
         checks=rec.checks_run,
         recorded_mismatches=len(rec.mismatches),
         seconds=time.perf_counter() - started,

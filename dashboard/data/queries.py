@@ -1,7 +1,7 @@
 """Named SQL queries (files under sql/), run read-only and cached as DataFrames.
 
 A query is referred to by its path under sql/ without the extension, e.g.
-`run_query("coproduction/totals_by_sector")`. Parameters are always bound; a list or tuple value
+`run_query("coproduction/totals_by_sector", lang="fr")`. Parameters are always bound; a list or tuple value
 is bound as an expanding parameter (`WHERE sector IN :sectors`). Each .sql file starts with a
 header of `-- key: value` lines (title, source, note, params) that components use as metadata.
 """
@@ -41,6 +41,11 @@ def query_header(name: str) -> dict[str, str]:
         elif line.strip() and not line.startswith("--"):
             break
     return header
+
+
+def query_sources(name: str) -> list[str]:
+    """Source ids of a named query, from its `-- source:` header."""
+    return [part.strip() for part in query_header(name).get("source", "").split(";") if part.strip()]
 
 
 def bind(name: str, params: dict):
@@ -106,12 +111,11 @@ def _shared_result(name: str, params: tuple, identity: str, lang: str, _db: Data
     return frame
 
 
-def run_query(name: str, **params) -> pd.DataFrame:
-    """Cached result of a named query, free-text columns in the session language."""
-    from dashboard.components.i18n import current_language
-    from dashboard.components.report import report_params
-
+def run_query(name: str, *, lang: str, **params) -> pd.DataFrame:
+    """Cached result of a named query, free-text columns in `lang` (the caller's language: the data
+    layer never reads the session). Callers pass the report context (year, previous_year) to every
+    query; a query binds the parameters it uses."""
     db = get_database()
-    params = used_params(name, {**report_params(), **params})
+    params = used_params(name, params)
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _shared_result(name, frozen, db.identity, current_language(), db).copy()
+    return _shared_result(name, frozen, db.identity, lang, db).copy()

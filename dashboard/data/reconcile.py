@@ -88,10 +88,10 @@ def select_works(works: Table, sector: str, work_type: str, origin: str) -> list
     ]
 
 
-def check_works(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_works(rec: Reconciler, tables: dict[str, Table]) -> None:
     """Per-work ratios and co-production shares."""
-    shares = t["work_countries"]
-    for w, raw in zip(t["works"].rows, t["works"].raw):
+    shares = tables["work_countries"]
+    for w, raw in zip(tables["works"].rows, tables["works"].raw):
         exact = w["walloon_spend_cents"] / w["investment_cents"] * 10000
         rec.compare(
             f"ratio:work:{w['work_id']}",
@@ -116,15 +116,15 @@ def check_works(rec: Reconciler, t: dict[str, Table]) -> None:
         )
 
 
-def check_aggregates(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_aggregates(rec: Reconciler, tables: dict[str, Table]) -> None:
     """Every printed aggregate row against the works it summarises."""
-    aggregates = t["report_aggregates"]
+    aggregates = tables["report_aggregates"]
     totals = {}
     for a in aggregates.rows:
         if a["row_key"] in ("total", "spend_total"):
             totals[a["table_id"]] = a
     for a, raw in zip(aggregates.rows, aggregates.raw):
-        chosen = select_works(t["works"], a["filter_sector"], a["filter_work_type"], a["filter_origin"])
+        chosen = select_works(tables["works"], a["filter_sector"], a["filter_work_type"], a["filter_origin"])
         n = len(chosen)
         invest = sum(w["investment_cents"] for w in chosen)
         spend = sum(w["walloon_spend_cents"] for w in chosen)
@@ -168,7 +168,7 @@ def check_aggregates(rec: Reconciler, t: dict[str, Table]) -> None:
         total = totals.get(a["table_id"])
         if total is None:
             continue
-        base = select_works(t["works"], total["filter_sector"], total["filter_work_type"], total["filter_origin"])
+        base = select_works(tables["works"], total["filter_sector"], total["filter_work_type"], total["filter_origin"])
         for measure, mine, all_, col in (
             ("count_share", n, len(base), "count_share_printed_pct"),
             ("investment_share", invest, sum(w["investment_cents"] for w in base), "investment_share_printed_pct"),
@@ -185,7 +185,7 @@ def check_aggregates(rec: Reconciler, t: dict[str, Table]) -> None:
                 )
 
 
-def check_spend_by_post(rec: Reconciler, t: dict[str, Table]) -> None:
+def check_spend_by_post(rec: Reconciler, tables: dict[str, Table]) -> None:
     """Posts sum to their sector's Walloon spend; the consolidated chart sums the sectors."""
     sector_total = {
         "live_action": ("B24-2.2.2.1", "total"),
@@ -193,8 +193,8 @@ def check_spend_by_post(rec: Reconciler, t: dict[str, Table]) -> None:
         "tv_format": ("B24-1.2.3", "total"),
         "all": ("B24-7.1", "total"),
     }
-    aggregates = {(a["table_id"], a["row_key"]): a for a in t["report_aggregates"].rows}
-    posts = t["spend_by_post"]
+    aggregates = {(a["table_id"], a["row_key"]): a for a in tables["report_aggregates"].rows}
+    posts = tables["spend_by_post"]
     for sector, ref in sector_total.items():
         rows = [(p, r) for p, r in zip(posts.rows, posts.raw) if p["sector"] == sector]
         total = aggregates[ref]["walloon_spend_cents"]

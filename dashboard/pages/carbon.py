@@ -6,16 +6,19 @@ Queries: carbon/projects, carbon/footprints, carbon/sample_totals, carbon/posts,
 carbon/spend_per_day. Computations: dashboard/carbon.py.
 """
 
+import functools
+
 import streamlit as st
 
 from dashboard import carbon
 from dashboard.components.cards import Meta, chart_card, kpi_card, table_card
 from dashboard.components.charts_carbon import build_footprint_ranges_figure, build_spend_carbon_figure, format_bounds
 from dashboard.components.formatting import format_number, format_percent
-from dashboard.components.frame import page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
 from dashboard.components.quality import quality_label
+from dashboard.components.report import current_report
+from dashboard.components.shell import page_header, read_page_params, write_page_params
 from dashboard.data.queries import run_query
 
 SOURCE = ["B24-2.2.6"]
@@ -40,18 +43,20 @@ def meta(name: str, sources: list[str] = SOURCE, context: dict | None = None) ->
 
 
 lang = current_language()
-facts = run_query("carbon/facts", topic="carbon").set_index("fact_id")
+# Every query of this page reads the chosen report (year, previous_year) in the session's language.
+query = functools.partial(run_query, lang=lang, **current_report().params)
+facts = query("carbon/facts", topic="carbon").set_index("fact_id")
 SPEC = [Param("reduction", number_range=(0, 100), default=float(facts.loc["green_manager_reduction", "fact_value"]))]
 params = read_page_params(SPEC)
 page_header("carbon.title", "carbon.intro")
 st.warning(t("carbon.sample_warning"), icon="⚠️")
-footprints = run_query("carbon/footprints")
+footprints = query("carbon/footprints")
 statements, mean, size = carbon.statements_from_frame(footprints)
 mean_row = footprints[footprints["relation"] == "mean"].iloc[0]
 total = carbon.sample_total(mean, size)
 
 st.subheader(t("carbon.projects_heading"))
-projects = carbon.project_ranges(statements, total, run_query("carbon/projects"))
+projects = carbon.project_ranges(statements, total, query("carbon/projects"))
 table_card(projects.assign(kind=projects["kind"].map(label_of)), meta("projects"), "carbon_projects")
 
 st.subheader(t("carbon.footprints_heading"))
@@ -89,7 +94,7 @@ chart_card(
 )
 
 st.subheader(t("carbon.intensity_heading"))
-intensity = carbon.intensity_frame(statements, total, run_query("carbon/sample_totals"))
+intensity = carbon.intensity_frame(statements, total, query("carbon/sample_totals"))
 sample = intensity[intensity["kind"] == carbon.WHOLE_SAMPLE].iloc[0]
 per_day = format_bounds(carbon.Interval(*sample[["per_day_low", "per_day_high"]]), "tCO2e", 2)
 per_person = carbon.Interval(*sample[["per_person_day_low_kg", "per_person_day_high_kg"]])
@@ -100,7 +105,7 @@ card_row(
         (t("carbon.per_person_day_metric"), per_person_day, SOURCE, "approximate", t("carbon.per_person_day_help")),
     ]
 )
-spend = run_query("carbon/spend_per_day", work_types=list(carbon.KIND_SPEND_WORK_TYPE.values()))
+spend = query("carbon/spend_per_day", work_types=list(carbon.KIND_SPEND_WORK_TYPE.values()))
 side = carbon.spend_and_carbon_per_day(intensity, spend)
 chart_card(
     build_spend_carbon_figure(side, lang),
@@ -128,7 +133,7 @@ card_row(
         (t("carbon.top4_total_metric"), top4_range, SOURCE, "derived", t("carbon.top4_total_help")),
     ]
 )
-posts = run_query("carbon/posts")
+posts = query("carbon/posts")
 posts = posts.assign(
     post=posts["post_label_key"].map(label_of), most_impactful=posts["most_impactful"].map({1: "✔", 0: ""})
 )

@@ -8,29 +8,34 @@ investment/works_list, investment/work_directors, investment/work_countries, inv
 investment/gaming_call_projects, investment/gaming_call_totals, investment/gaming_agreements_by_phase.
 """
 
+import functools
+
 import streamlit as st
 
 from dashboard import explorer
 from dashboard import investment as inv
 from dashboard.components import investment_cards as cards
+from dashboard.components import investment_labels as labelled
 from dashboard.components.cards import Meta, table_card
-from dashboard.components.frame import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, t
 from dashboard.components.report import current_report
-from dashboard.data.queries import run_query
+from dashboard.components.shell import lazy_tabs, page_header, read_page_params, write_page_params
+from dashboard.data.queries import query_sources, run_query
 
-values = read_page_params(inv.PARAM_SPEC)
+values = read_page_params(cards.PARAM_SPEC)
 page_header("investment.title", "investment.intro")
 lang, page = current_language(), t("nav.investment")
+# Every query of this page reads the chosen report (year, previous_year) in the session's language.
+query = functools.partial(run_query, lang=lang, **current_report().params)
 values = cards.filter_bar(values)
-params, context = inv.query_params(values), inv.filters_context(values, lang)
+params, context = inv.query_params(values), labelled.filters_context(values, lang)
 year = current_report().year
 tab, active = lazy_tabs(
     {name: t(f"investment.tab_{name}", year=year) for name in inv.TABS}, "investment_tab", values["tab"]
 )
 values["tab"], linked_work, values["work"] = active, values["work"], None
 if active in ("years", "peers"):
-    history = run_query("investment/history_by_fund", funds=[inv.OWN_FUND, *inv.PEER_FUNDS], scopes=list(inv.SCOPES))
+    history = query("investment/history_by_fund", funds=[inv.OWN_FUND, *inv.PEER_FUNDS], scopes=list(inv.SCOPES))
     history = inv.history_values(cards.with_source_labels(history))
 
 with tab:
@@ -38,25 +43,25 @@ with tab:
         cards.history_cards(history, page)
 
     elif active == "detail":
-        totals = run_query("investment/totals", **params).iloc[0]
+        totals = query("investment/totals", **params).iloc[0]
         if int(totals["works"]) == 0:
             st.info(t("common.no_rows"))
         else:
-            cards.totals_cards(totals, inv.query_sources("investment/totals"), bool(inv.active_filters(values)))
+            cards.totals_cards(totals, query_sources("investment/totals"), bool(inv.active_filters(values)))
             grid = st.columns(2)
             for index, (dimension, name) in enumerate(inv.BREAKDOWNS.items()):
                 with grid[index % 2]:
-                    cards.breakdown_card(run_query(name, **params), dimension, inv.query_sources(name), page, context)
+                    cards.breakdown_card(query(name, **params), dimension, query_sources(name), page, context)
         st.caption(t("investment.gaming_apart"))
 
     elif active == "posts":
         scope = params["sectors"] if "sector" in inv.active_filters(values) else ["all", *inv.SECTORS]
-        posts = run_query("investment/spend_by_post", sectors=scope)
+        posts = query("investment/spend_by_post", sectors=scope)
         for sector in scope:
             cards.posts_card(posts[posts["sector"] == sector], sector, page, context)
 
     elif active == "works":
-        works = run_query("investment/works_list", **params)
+        works = query("investment/works_list", **params)
         values[inv.SEARCH_PARAM] = st.text_input(
             t("investment.search"),
             value=values[inv.SEARCH_PARAM],
@@ -66,12 +71,12 @@ with tab:
         shown = explorer.search_works(works, values[inv.SEARCH_PARAM])
         works_meta = Meta(
             t("investment.works_title", count=len(shown)),
-            inv.query_sources("investment/works_list"),
+            query_sources("investment/works_list"),
             t("investment.works_note"),
             page,
-            inv.filters_context(values, lang),
+            labelled.filters_context(values, lang),
         )
-        table_card(explorer.works_table(shown, lang), works_meta, "investment_works", height=420)
+        table_card(labelled.works_table(shown, lang), works_meta, "investment_works", height=420)
         if shown.empty:
             st.info(t("common.no_rows"))
         else:
@@ -86,10 +91,10 @@ with tab:
             )
             cards.work_card(
                 shown[shown["work_id"] == chosen].iloc[0],
-                run_query("investment/work_directors", work_id=chosen),
-                run_query("investment/work_countries", work_id=chosen),
-                run_query("investment/totals_by_sector", **inv.query_params({})),
-                run_query("investment/work_discrepancies"),
+                query("investment/work_directors", work_id=chosen),
+                query("investment/work_countries", work_id=chosen),
+                query("investment/totals_by_sector", **inv.query_params({})),
+                query("investment/work_discrepancies"),
                 page,
             )
 
@@ -99,28 +104,28 @@ with tab:
     elif active == "gaming":
         st.markdown(t("investment.gaming_intro"))
         call, call_total = (
-            run_query("investment/gaming_call_projects"),
-            run_query("investment/gaming_call_totals").iloc[0],
+            query("investment/gaming_call_projects"),
+            query("investment/gaming_call_totals").iloc[0],
         )
         table_card(
             explorer.gaming_call_table(call),
             Meta(
                 t("investment.gaming_call_title"),
-                inv.query_sources("investment/gaming_call_projects"),
-                explorer.gaming_total_note(call_total, lang),
+                query_sources("investment/gaming_call_projects"),
+                labelled.gaming_total_note(call_total, lang),
                 page,
             ),
             "investment_gaming_call",
         )
         table_card(
-            explorer.gaming_phase_table(run_query("investment/gaming_agreements_by_phase"), lang),
+            labelled.gaming_phase_table(query("investment/gaming_agreements_by_phase"), lang),
             Meta(
                 t("investment.gaming_phases_title"),
-                inv.query_sources("investment/gaming_agreements_by_phase"),
+                query_sources("investment/gaming_agreements_by_phase"),
                 t("investment.gaming_phases_note"),
                 page,
             ),
             "investment_gaming_phases",
         )
 
-write_page_params(values, inv.PARAM_SPEC)
+write_page_params(values, cards.PARAM_SPEC)

@@ -7,13 +7,24 @@ Queries: places/places_shown, places/counts_by_town, places/counts_by_kind, plac
 URL parameters: kinds (comma list), q (name search), closed=1 (show closed places).
 """
 
+import functools
+
 import streamlit as st
 
 from dashboard.components.cards import Meta, table_card
-from dashboard.components.frame import page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.map_labels import (
+    kind_counts_table,
+    points_feature_collection,
+    province_counts_table,
+    table_frame,
+    tooltip_records,
+    town_marker_records,
+)
 from dashboard.components.maps import build_places_deck, legend_lines, spread_on_map
 from dashboard.components.permalink import Param
+from dashboard.components.report import current_report
+from dashboard.components.shell import page_header, read_page_params, write_page_params
 from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
 from dashboard.places import (
@@ -23,16 +34,10 @@ from dashboard.places import (
     STATUSES_ALL,
     dense_towns,
     feature_collection_bytes,
-    kind_counts_table,
     load_boundaries,
-    points_feature_collection,
     province_codes,
-    province_counts_table,
     search_places,
     sql_list,
-    table_frame,
-    tooltip_records,
-    town_marker_records,
 )
 
 SPEC = [
@@ -43,6 +48,8 @@ SPEC = [
 params = read_page_params(SPEC)
 page_header("map.title", "map.intro")
 lang = current_language()
+# Every query of this page reads the chosen report (year, previous_year) in the session's language.
+query = functools.partial(run_query, lang=lang, **current_report().params)
 
 # Widgets start from the URL once; afterwards their own state rules (an empty selection stays empty).
 for key, value in (("map_kinds", params["kinds"]), ("map_q", params["q"]), ("map_closed", params["closed"] == "1")):
@@ -51,21 +58,19 @@ filters = st.columns([3, 2])
 kinds = filters[0].pills(
     t("map.kinds"), KINDS, selection_mode="multi", format_func=label_of, key="map_kinds", wrap=True
 )
-query = filters[1].text_input(t("map.search"), help=t("map.search_help"), key="map_q", max_chars=60)
+search = filters[1].text_input(t("map.search"), help=t("map.search_help"), key="map_q", max_chars=60)
 switches = st.columns(2)
 show_closed = switches[0].toggle(t("map.show_closed"), help=t("map.show_closed_help"), key="map_closed")
 online_tiles = switches[1].checkbox(
     t("map.online_tiles"), value=False, help=t("map.online_tiles_help"), key="map_tiles"
 )
-write_page_params({"kinds": kinds, "q": query.strip(), "closed": "1" if show_closed else None}, SPEC)
+write_page_params({"kinds": kinds, "q": search.strip(), "closed": "1" if show_closed else None}, SPEC)
 
-located = run_query(
-    "places/places_shown", kinds=sql_list(kinds), statuses=STATUSES_ALL if show_closed else STATUSES_ACTIVE
-)
+located = query("places/places_shown", kinds=sql_list(kinds), statuses=STATUSES_ALL if show_closed else STATUSES_ACTIVE)
 boundaries = load_boundaries()
-shown = search_places(located, query)
+shown = search_places(located, search)
 place_ids = sql_list(shown["place_id"])
-town_counts = run_query("places/counts_by_town", place_ids=place_ids)
+town_counts = query("places/counts_by_town", place_ids=place_ids)
 dense = dense_towns(town_counts)  # drawn as one marker per town; every place stays in the table
 drawn = spread_on_map(shown[~shown["town"].isin(dense)])
 source_ids = list(dict.fromkeys(shown["source_id"]))
@@ -99,7 +104,7 @@ else:
 
 filters_context = {
     t("map.kinds"): ", ".join(label_of(kind) for kind in kinds),
-    t("map.search"): query,
+    t("map.search"): search,
     t("map.show_closed"): "✓" if show_closed else "✗",
 }
 table_card(
@@ -119,13 +124,13 @@ st.download_button(
 by_kind, by_province = st.columns(2)
 with by_kind:
     table_card(
-        kind_counts_table(run_query("places/counts_by_kind", place_ids=place_ids), lang),
+        kind_counts_table(query("places/counts_by_kind", place_ids=place_ids), lang),
         Meta(t("map.by_kind_title"), source_ids, page=t("nav.map"), context=filters_context),
         "map_by_kind",
     )
 with by_province:
     table_card(
-        province_counts_table(run_query("places/counts_by_province", place_ids=place_ids), lang, codes),
+        province_counts_table(query("places/counts_by_province", place_ids=place_ids), lang, codes),
         Meta(t("map.by_province_title"), source_ids, t("map.province_note"), t("nav.map")),
         "map_by_province",
     )

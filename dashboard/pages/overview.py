@@ -1,8 +1,10 @@
 """Overview: the headline figures of 2024 and since creation, each with its source and a link.
 
 Queries: overview/coproduction_totals, overview/totals_by_sector, overview/facts_by_id,
-overview/scenario_range, overview/carbon_mean, overview/gaming_call_total, overview/place_count.
+overview/scenario_range, overview/carbon_mean, investment/gaming_call_totals, overview/place_count.
 """
+
+import functools
 
 import streamlit as st
 
@@ -14,18 +16,21 @@ from dashboard.components.formatting import (
     format_percent,
     format_range,
 )
-from dashboard.components.frame import page_header, page_object, read_page_params
 from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.report import current_report
+from dashboard.components.shell import page_header, page_object, read_page_params
 from dashboard.data.queries import run_query
 from dashboard.metrics import euros, ratio_pct
 
 read_page_params([])
 page_header("overview.title", "overview.intro")
 lang = current_language()
+# Every query of this page reads the chosen report (year, previous_year) in the session's language.
+query = functools.partial(run_query, lang=lang, **current_report().params)
 investment_page, scenarios_page = page_object("investment.py"), page_object("scenarios.py")
 carbon_page, map_page = page_object("carbon.py"), page_object("map.py")
 
-totals = run_query("overview/coproduction_totals").iloc[0]
+totals = query("overview/coproduction_totals").iloc[0]
 st.subheader(t("overview.section_2024"))
 # Two by two: exact amounts need the room (a cut figure cannot be quoted), down to a 1280 px projector.
 cards = [*st.columns(2), *st.columns(2)]
@@ -41,7 +46,7 @@ with cards[3]:
         t("overview.ratio"), format_percent(ratio), ["B24-7.1"], "derived", t("overview.ratio_help"), investment_page
     )
 
-facts = run_query(
+facts = query(
     "overview/facts_by_id",
     fact_ids=[
         "works_since_creation",
@@ -84,10 +89,10 @@ for column, (fact_id, decimals) in zip(
         )
 
 st.subheader(t("overview.section_activity"))
-scenario = run_query("overview/scenario_range").iloc[0]
-carbon = run_query("overview/carbon_mean").iloc[0]
-gaming = run_query("overview/gaming_call_total").iloc[0]
-places = run_query("overview/place_count").iloc[0]
+scenario = query("overview/scenario_range").iloc[0]
+carbon = query("overview/carbon_mean").iloc[0]
+gaming = query("investment/gaming_call_totals").iloc[0]
+places = query("overview/place_count").iloc[0]
 cards = st.columns(3)
 with cards[0]:
     row = facts.loc["shooting_days"]
@@ -131,7 +136,7 @@ with cards[2]:
         page=map_page,
     )
 
-sectors = run_query("overview/totals_by_sector")
+sectors = query("overview/totals_by_sector")
 table = sectors.assign(
     sector=sectors["sector"].map(label_of),
     ratio_pct=[ratio_pct(s, i) for s, i in zip(sectors["walloon_spend_cents"], sectors["investment_cents"])],

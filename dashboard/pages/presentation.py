@@ -6,6 +6,7 @@ presentation/scenario_totals, overview/place_count, presentation/places_by_kind,
 presentation/place_sources.
 """
 
+import functools
 import time
 
 import streamlit as st
@@ -15,9 +16,10 @@ from dashboard.components import presentation as show
 from dashboard.components.cards import PLOTLY_CONFIG, Meta, downloads, export_frame
 from dashboard.components.charts_presentation import build_sector_slide_figure
 from dashboard.components.formatting import format_compact_money, format_money, format_number, format_percent
-from dashboard.components.frame import page_object, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
+from dashboard.components.report import current_report
+from dashboard.components.shell import page_object, read_page_params, write_page_params
 from dashboard.data.queries import run_query
 from dashboard.metrics import ratio_pct
 
@@ -28,6 +30,8 @@ SPEC = [
 ]
 values = read_page_params(SPEC)
 lang = current_language()
+# Every query of this page reads the chosen report (year, previous_year) in the session's language.
+query = functools.partial(run_query, lang=lang, **current_report().params)
 show.projector_style()
 if "presentation_auto" not in st.session_state:
     st.session_state["presentation_auto"] = values["auto"] is not None
@@ -47,28 +51,28 @@ def switch_language() -> None:
 
 name = slides.SLIDES[current - 1]
 if name == "headline":
-    totals = run_query("overview/coproduction_totals").iloc[0]
+    totals = query("overview/coproduction_totals").iloc[0]
     ratio = ratio_pct(totals["walloon_spend_cents"], totals["investment_cents"])
     show.slide_title(t("presentation.headline_title", per_euro=format_money(ratio / 100)))
     left, right = st.columns(2)
     with left:
         show.big_figure(t("presentation.works"), format_number(totals["works"]))
-        show.big_figure(t("presentation.spend"), slides.money_text(totals["walloon_spend_cents"], lang))
+        show.big_figure(t("presentation.spend"), show.money_text(totals["walloon_spend_cents"], lang))
     with right:
-        show.big_figure(t("presentation.invested"), slides.money_text(totals["investment_cents"], lang))
+        show.big_figure(t("presentation.invested"), show.money_text(totals["investment_cents"], lang))
         show.big_figure(t("presentation.ratio"), format_percent(ratio))
     data, source_ids = totals.to_frame().T[["works", "investment_cents", "walloon_spend_cents"]], ["B24-7.1"]
     show.slide_footer(source_ids, "reported", t("presentation.headline_note"))
 elif name == "sectors":
-    sectors = run_query("overview/totals_by_sector")
+    sectors = query("overview/totals_by_sector")
     show.slide_title(t("presentation.sectors_title"))
     st.plotly_chart(build_sector_slide_figure(sectors, lang), config=PLOTLY_CONFIG, width="stretch")
     data = sectors.assign(sector=[label_of(code) for code in sectors["sector"]])
     data, source_ids = data[["sector", "works", "investment_cents", "walloon_spend_cents"]], list(sectors["source_id"])
     show.slide_footer(source_ids, "reported", t("presentation.sectors_note"))
 elif name == "scenarios":
-    span = run_query("overview/scenario_range").iloc[0]
-    scenarios = run_query("presentation/scenario_totals")
+    span = query("overview/scenario_range").iloc[0]
+    scenarios = query("presentation/scenario_totals")
     low, high = (
         format_compact_money(span["low_total_cents"] / 100),
         format_compact_money(span["high_total_cents"] / 100),
@@ -79,7 +83,7 @@ elif name == "scenarios":
             show.big_figure(
                 t("presentation.scenario_label", share=slides.share_text(row.share_bp, lang)),
                 format_compact_money(row.total_cents / 100),
-                t("presentation.exact", value=slides.money_text(row.total_cents, lang)),
+                t("presentation.exact", value=show.money_text(row.total_cents, lang)),
             )
     st.markdown(t("presentation.scenario_days", days=format_number(int(scenarios["days"].max()))))
     data = scenarios.rename(
@@ -88,8 +92,8 @@ elif name == "scenarios":
     source_ids = list(dict.fromkeys(scenarios["source_id"]))
     show.slide_footer(source_ids, "estimated", t("presentation.scenarios_note"))
 else:
-    places = run_query("overview/place_count").iloc[0]
-    kinds = run_query("presentation/places_by_kind")
+    places = query("overview/place_count").iloc[0]
+    kinds = query("presentation/places_by_kind")
     show.slide_title(t("presentation.places_title"))
     left, right = st.columns(2)
     with left:
@@ -103,7 +107,7 @@ else:
     data = kinds.assign(kind=[t("presentation.kind_" + k) for k in kinds["kind"]]).rename(
         columns={"kind": "slide_place_kind", "places": "slide_places", "towns": "slide_towns"}
     )
-    source_ids = list(run_query("presentation/place_sources")["source_id"])
+    source_ids = list(query("presentation/place_sources")["source_id"])
     show.slide_footer(source_ids, "reported", t("presentation.places_note"))
 
 with st.expander(t("presentation.slide_data")):

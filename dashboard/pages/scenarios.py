@@ -5,17 +5,20 @@ Queries: scenarios/model_inputs, scenarios/published_totals, scenarios/published
 scenarios/discrepancies. Model: dashboard/scenarios.py.
 """
 
+import functools
+
 import streamlit as st
 
 from dashboard import scenarios as model
 from dashboard.components.cards import Meta, chart_card, kpi_card, table_card
 from dashboard.components.charts_scenarios import build_components_figure, scenario_bars
 from dashboard.components.formatting import format_money_cents
-from dashboard.components.frame import page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
 from dashboard.components.quality import quality_label
+from dashboard.components.report import current_report
 from dashboard.components.scenarios_whatif import describe_change, render_whatif
+from dashboard.components.shell import page_header, read_page_params, write_page_params
 from dashboard.data.queries import run_query
 
 SOURCE = ["B24-2.2.7.2"]
@@ -23,9 +26,11 @@ SPEC = [Param("share", number_range=(0, 100), default=50.0)]
 params = read_page_params(SPEC)
 page_header("scenarios.title", "scenarios.intro")
 lang = current_language()
-inputs_frame = run_query("scenarios/model_inputs")
-published = run_query("scenarios/published_totals")
-published_components = run_query("scenarios/published_components")
+# Every query of this page reads the chosen report (year, previous_year) in the session's language.
+query = functools.partial(run_query, lang=lang, **current_report().params)
+inputs_frame = query("scenarios/model_inputs")
+published = query("scenarios/published_totals")
+published_components = query("scenarios/published_components")
 report_inputs = model.inputs_from_frame(inputs_frame)
 
 st.subheader(t("scenarios.published_heading"))
@@ -126,7 +131,7 @@ table_card(
 st.subheader(t("scenarios.method_heading"))
 st.markdown(t("scenarios.method_text"))
 st.markdown(f"**{t('scenarios.discrepancies_heading')}**")
-for row in run_query("scenarios/discrepancies", topic="scenarios").itertuples(index=False):
+for row in query("scenarios/discrepancies", topic="scenarios").itertuples(index=False):
     st.markdown(
         "- "
         + t(

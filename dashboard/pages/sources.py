@@ -5,16 +5,18 @@ Queries: sources/data_version, sources/discrepancy_totals, sources/discrepancy_c
 sources/discrepancies, sources/dataset_quality, sources/dataset_sources, sources/all_sources.
 """
 
+import functools
+
 import streamlit as st
 
 from dashboard import methods
 from dashboard.components.cards import Meta, table_card
 from dashboard.components.formatting import format_number
-from dashboard.components.frame import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
 from dashboard.components.quality import legend_markdown
 from dashboard.components.report import current_report
+from dashboard.components.shell import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
 
@@ -24,13 +26,15 @@ SPEC = [Param("tab", TABS, default=TABS[0])]  # the open tab is in the link
 values = read_page_params(SPEC)
 page_header("sources.title", "sources.intro")
 lang = current_language()
+# Every query of this page reads the chosen report (year, previous_year) in the session's language.
+query = functools.partial(run_query, lang=lang, **current_report().params)
 escape = methods.escape_markdown
 
-meta = methods.metadata_values(run_query("sources/data_version"))
-totals = run_query("sources/discrepancy_totals").iloc[0]
+meta = methods.metadata_values(query("sources/data_version"))
+totals = query("sources/discrepancy_totals").iloc[0]
 count, checked = int(totals["discrepancies"]), int(totals["checked_by_build"])
-quality = run_query("sources/dataset_quality")
-sources = run_query("sources/all_sources")
+quality = query("sources/dataset_quality")
+sources = query("sources/all_sources")
 
 cards = st.columns(4)
 cards[0].metric(t("sources.discrepancy_count"), format_number(count))
@@ -57,7 +61,7 @@ write_page_params({"tab": active}, SPEC)
 with tab:
     if active == "discrepancies":
         st.markdown(t("sources.discrepancies_intro", count=count, checked=checked))
-        by_topic = run_query("sources/discrepancy_counts")
+        by_topic = query("sources/discrepancy_counts")
         topic_label = lambda topic: label_of(f"topic_{topic}")  # noqa: E731
         st.caption(
             " · ".join(
@@ -65,7 +69,7 @@ with tab:
                 for r in by_topic.itertuples()
             )
         )
-        raw = run_query("sources/discrepancies")
+        raw = query("sources/discrepancies")
         cited = sorted(set(raw["source_a"]) | set(raw["source_b"]), key=methods.source_sort_key)
         place_of = dict(zip(cited, source_labels(cited)))
         table = methods.discrepancy_table(raw, lang, place_of.get, topic_label)
@@ -97,7 +101,7 @@ with tab:
     elif active == "datasets":
         st.markdown(t("sources.datasets_intro"))
         st.markdown(legend_markdown())
-        sections = methods.sections_by_dataset(run_query("sources/dataset_sources"))
+        sections = methods.sections_by_dataset(query("sources/dataset_sources"))
         datasets = methods.dataset_table(quality, sections, lang, label_of)
         table_card(
             datasets,

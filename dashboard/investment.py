@@ -115,6 +115,63 @@ def history_values(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+DETAILED, SINGLE_FIGURE = "detailed_report", "single_figure"
+
+
+def yearly_series(singles: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """Wallimage's single years with the basis of each: a detailed report (its works' totals) or a
+    sourced single figure of an earlier year.
+
+    A detailed report's year takes its works' totals. Where the history also has a single figure for
+    that year, the build has already proved it equal to the works' totals, so that row is kept (with
+    its printed text and quality) and only marked; otherwise a row is made from the works (ratio
+    derived). `singles` are history rows with their values' quality (history_values); `reports` the
+    rows of investment/report_totals.
+    """
+    out = singles.assign(basis=SINGLE_FIGURE)
+    made = []
+    for report in reports.to_dict("records"):
+        year = int(report["report_year"])
+        same_year = out["period_start"].astype(int) == year
+        if same_year.any():
+            out.loc[same_year, "basis"] = DETAILED
+            continue
+        invested, spend = int(report["investment_cents"]), int(report["walloon_spend_cents"])
+        ratio = _round_ratio(ratio_pct(spend, invested))
+        ratio_bp = None if ratio is None else round(ratio * 100)
+        made.append(
+            {
+                "row_id": f"report_{year}",
+                "fund": OWN_FUND,
+                "period_start": year,
+                "period_end": year,
+                "period_label": str(year),
+                "scope": "single_year",
+                "works": int(report["works"]),
+                "invested_cents": invested,
+                "invested_lower_cents": invested,
+                "invested_upper_cents": invested,
+                "spend_cents": spend,
+                "spend_lower_cents": spend,
+                "spend_upper_cents": spend,
+                "ratio_bp": ratio_bp,
+                "ratio_lower_bp": ratio_bp,
+                "ratio_upper_bp": ratio_bp,
+                "ratio_quality": "derived",
+                "quality": "reported",
+                "source_id": report["source_id"],
+                "invested_quality": "reported",
+                "spend_quality": "reported",
+                "ratio_value_quality": "derived",
+                "basis": DETAILED,
+                **({"source_label": report["source_label"]} if "source_label" in report else {}),
+            }
+        )
+    if made:
+        out = pd.concat([out, pd.DataFrame(made)], ignore_index=True)
+    return out.sort_values("period_start", kind="stable").reset_index(drop=True)
+
+
 def year_gaps(frame: pd.DataFrame, first: int | None = None, last: int | None = None) -> list[int]:
     """Years of the range with no single-year row at all (left as gaps, never interpolated)."""
     years = set(frame["period_start"].astype(int))

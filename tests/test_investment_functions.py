@@ -191,3 +191,37 @@ def test_page_is_thin():
     page = (ROOT / "dashboard" / "pages" / "investment.py").read_text(encoding="utf-8")
     assert len(page.splitlines()) < 150
     assert "SELECT" not in page.upper().replace("SELECTBOX", "") and "unsafe_allow_html" not in page
+
+
+def test_yearly_series_marks_the_detailed_report_years(db, history):
+    reports = execute(db, "investment/report_totals", {})
+    assert reports[["report_year", "works", "investment_cents", "walloon_spend_cents"]].values.tolist() == [
+        [2024, 49, 709_480_000, 4_623_196_951]
+    ]
+    series = inv.yearly_series(singles(history), reports).set_index("period_start")
+    # 2024 is a detailed report: the history's single figure is kept (the build proved it equal to
+    # the works' totals) and marked; the earlier years are the sourced single figures.
+    assert series.loc[2024, "basis"] == inv.DETAILED and series.loc[2024, "invested_cents"] == 709_480_000
+    assert set(series.drop(index=2024)["basis"]) == {inv.SINGLE_FIGURE}
+    figure = build_history_figure(series.reset_index(), "en")
+    invested = figure.data[0]
+    assert list(invested.marker.line.width) == [1.5] * 7 + [3]
+    assert invested.customdata[-1][3] == "Detailed annual report (every work)"
+    assert invested.customdata[0][3] == "Single published figure (cited source)"
+    assert figure.data[2].name == "Detailed annual report (every work)"  # the legend of the outline
+
+
+def test_yearly_series_adds_a_detailed_year_missing_from_the_history(history):
+    reports = pd.DataFrame(
+        [{"report_year": 2031, "works": 49, "investment_cents": 1_418_960_000, "walloon_spend_cents": 9_246_393_902,
+          "source_id": "FIC-7.1"}]
+    )  # fmt: skip  # the fictitious test year: the 2024 works with every amount doubled
+    series = inv.yearly_series(singles(history), reports).set_index("period_start")
+    row = series.loc[2031]
+    assert (row["basis"], row["invested_cents"], row["spend_cents"], row["ratio_bp"]) == (
+        inv.DETAILED, 1_418_960_000, 9_246_393_902, 65163
+    )  # fmt: skip
+    assert row["ratio_value_quality"] == "derived" and series.index[-1] == 2031
+    figure = build_history_figure(series.reset_index(), "fr")
+    assert figure.layout.xaxis.range == (2001 - 0.6, 2031 + 0.6)
+    assert figure.data[0].customdata[-1][0] == "14.189.600,00\u00a0€"  # no printed text: formatted from the value

@@ -21,18 +21,28 @@ from dashboard.components.chart_parts import (
     to_euros,
     to_percent,
 )
+from dashboard.components.formatting import format_money_cents, format_percent
 from dashboard.components.i18n import translate
 from dashboard.components.quality import INVESTED_COLOUR, PALETTE, RATIO_COLOUR, SPEND_COLOUR
 from dashboard.metrics import is_missing
 
 FUND_COLOURS = {"Wallimage": PALETTE[0], "screen.brussels": PALETTE[3], "Screen Flanders": PALETTE[2]}
 GAP_COLOUR = "#9E9E9E"
+# A detailed report's year (every work behind the total) is outlined; sourced single figures are not.
+DETAILED_OUTLINE = {"color": "#1A1A1A", "width": 3}
 
 
-def build_history_figure(frame: pd.DataFrame, lang: str, first_year: int = 2001, last_year: int = 2024) -> go.Figure:
-    """Single years: invested and Walloon spend as bars, ratio as a line with gaps kept open."""
+def build_history_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Single years: invested and Walloon spend as bars, ratio as a line with gaps kept open.
+
+    `frame` is the yearly series (investment.yearly_series): the years of a detailed report are
+    outlined and named in the legend, the sourced single figures of other years are not. The axis
+    runs from the first to the last year of the series.
+    """
     rows = frame.sort_values("period_start")
     years = [int(y) for y in rows["period_start"]]
+    first_year, last_year = min(years), max(years)
+    detailed = list(rows["basis"] == "detailed_report") if "basis" in rows.columns else [False] * len(rows)
     sources = source_texts(rows)
     figure = make_subplots(specs=[[{"secondary_y": True}]])
     for measure, colour in (("invested", INVESTED_COLOUR), ("spend", SPEND_COLOUR)):
@@ -40,20 +50,43 @@ def build_history_figure(frame: pd.DataFrame, lang: str, first_year: int = 2001,
         lowers = [to_euros(v) for v in rows[f"{measure}_lower_cents"]]
         uppers = [to_euros(v) for v in rows[f"{measure}_upper_cents"]]
         qualities = list(rows[f"{measure}_quality"])
+        printed = [
+            format_money_cents(cents, 2, lang) if is_missing(text) else text
+            for text, cents in zip(rows.get(f"{measure}_printed", [None] * len(rows)), rows[f"{measure}_cents"])
+        ]
+        marker = bar_marker(colour, qualities)
+        marker["line"] = {
+            "color": [DETAILED_OUTLINE["color"] if d else colour for d in detailed],
+            "width": [DETAILED_OUTLINE["width"] if d else marker["line"]["width"] for d in detailed],
+        }
         figure.add_trace(
             go.Bar(
                 x=years,
                 y=values,
                 name=translate(f"investment.{measure}", lang),
-                marker=bar_marker(colour, qualities),
+                marker=marker,
                 error_y={**error_bars(values, lowers, uppers), "color": "#444444"},
                 customdata=[
-                    [printed, quality_text(q, lang), source]
-                    for printed, q, source in zip(rows[f"{measure}_printed"], qualities, sources)
+                    [text, quality_text(q, lang), source, translate(f"investment.basis_{basis}", lang)]
+                    for text, q, source, basis in zip(
+                        printed, qualities, sources, ["detailed_report" if d else "single_figure" for d in detailed]
+                    )
                 ],
-                hovertemplate="%{x} · %{customdata[0]}<br>%{customdata[1]}<br>"
+                hovertemplate="%{x} · %{customdata[0]}<br>%{customdata[1]} · %{customdata[3]}<br>"
                 + translate("common.source_prefix", lang)
                 + " %{customdata[2]}<extra>%{fullData.name}</extra>",
+            ),
+            secondary_y=False,
+        )
+    if any(detailed):
+        # Legend entry only: what the outline means.
+        figure.add_trace(
+            go.Bar(
+                x=[None],
+                y=[None],
+                name=translate("investment.basis_detailed_report", lang),
+                marker={"color": "rgba(0,0,0,0)", "line": DETAILED_OUTLINE},
+                hoverinfo="skip",
             ),
             secondary_y=False,
         )
@@ -68,7 +101,10 @@ def build_history_figure(frame: pd.DataFrame, lang: str, first_year: int = 2001,
         upper.append(None if row is None else to_percent(row["ratio_upper_bp"]))
         quality = None if value is None or is_missing(row["ratio_value_quality"]) else row["ratio_value_quality"]
         qualities.append(quality)
-        custom.append(["", "", ""] if value is None else [row["ratio_printed"], quality_text(quality, lang), source])
+        printed = "" if value is None else row.get("ratio_printed")
+        if value is not None and is_missing(printed):
+            printed = format_percent(value, 2, lang)
+        custom.append(["", "", ""] if value is None else [printed, quality_text(quality, lang), source])
     styles = [quality_style(q) for q in qualities]
     figure.add_trace(
         go.Scatter(

@@ -145,11 +145,13 @@ def with_source_labels(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(source_label=frame["source_id"].map(inv.source_map(ids, source_labels(ids))))
 
 
-def history_cards(history: pd.DataFrame, page: str) -> None:
-    """Wallimage's single years (bars + ratio line, gaps kept) and, apart, its multi-year aggregates."""
+def history_cards(history: pd.DataFrame, reports: pd.DataFrame, page: str) -> None:
+    """Wallimage's single years (bars + ratio line, gaps kept; the detailed reports' years marked) and,
+    apart, its multi-year aggregates. `reports` are the rows of investment/report_totals."""
     lang = current_language()
     own = history[history["fund"] == inv.OWN_FUND]
-    singles, periods = own[own["scope"] == "single_year"], own[own["scope"] == "multi_year"]
+    periods = own[own["scope"] == "multi_year"]
+    singles = inv.yearly_series(own[own["scope"] == "single_year"], with_source_labels(reports))
     gaps = ", ".join(str(year) for year in inv.year_gaps(singles))
     note = t("investment.history_note", gaps=gaps) + " " + legend_markdown()
     chart_card(

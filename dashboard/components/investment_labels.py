@@ -57,6 +57,9 @@ def post_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """History rows for download: printed text next to the stored values, bounds and source."""
     out = frame.assign(quality=[translate(f"quality.{q}", lang) for q in frame["quality"]])
+    basis = "basis" in out.columns
+    if basis:
+        out["basis"] = [translate(f"investment.basis_{b}", lang) for b in out["basis"]]
     if "source_label" in out.columns:
         out["source_id"] = out["source_label"]
     columns = [
@@ -76,6 +79,7 @@ def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         "ratio_lower_bp",
         "ratio_upper_bp",
         "quality",
+        *(["basis"] if basis else []),
         "source_id",
         "note",
     ]

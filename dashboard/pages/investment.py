@@ -40,7 +40,7 @@ if active in ("years", "peers"):
 
 with tab:
     if active == "years":
-        cards.history_cards(history, page)
+        cards.history_cards(history, query("investment/report_totals"), page)
 
     elif active == "detail":
         totals = query("investment/totals", **params).iloc[0]

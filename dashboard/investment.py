@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.metrics import is_missing, ratio_pct, share_pct
+from dashboard.metrics import change, is_missing, ratio_pct, share_pct
 
 SECTORS = ("live_action", "animation", "tv_format")
 WORK_TYPES = ("feature", "series", "documentary", "format")
@@ -189,3 +189,25 @@ def peer_rows(history: pd.DataFrame) -> pd.DataFrame:
     """Rows of the peer comparison: every peer-fund row, and Wallimage's single years (its periods have their own chart)."""
     own_years = (history["fund"] == OWN_FUND) & (history["scope"] == "single_year")
     return history[history["fund"].isin(PEER_FUNDS) | own_years]
+
+
+# The measures compared with the previous report, and the column that holds each change.
+CHANGE_COLUMNS = {
+    "works": "works_change",
+    "investment_cents": "investment_change_cents",
+    "walloon_spend_cents": "walloon_spend_change_cents",
+    "ratio_pct": "ratio_change_pts",
+}
+
+
+def with_changes(current: pd.DataFrame, previous: pd.DataFrame | None, key: str) -> pd.DataFrame:
+    """Rows of the chosen report with their change from the previous report's row of the same `key`
+    (works, invested, spend, ratio in points); unchanged when there is no previous report."""
+    if previous is None:
+        return current
+    before = previous.set_index(key)
+    out = current.copy()
+    for column, name in CHANGE_COLUMNS.items():
+        if column in out.columns and column in before.columns:
+            out[name] = [change(value, before[column].get(code))[0] for code, value in zip(out[key], out[column])]
+    return out

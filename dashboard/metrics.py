@@ -29,3 +29,12 @@ def share_pct(part, whole) -> float | None:
 def euros(cents) -> float | None:
     """Euros from integer cents, for display and charts only (storage stays exact)."""
     return None if cents is None else cents / 100
+
+
+def change(current, previous) -> tuple[float | None, float | None]:
+    """Change from the previous report: (difference, percent of the previous value); None where
+    either value is missing (and no percent from a zero)."""
+    if is_missing(current) or is_missing(previous):
+        return None, None
+    difference = current - previous
+    return difference, share_pct(difference, previous) if previous else None

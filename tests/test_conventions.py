@@ -365,7 +365,7 @@ def test_discrepancies_xlsx_download_in_chromium(page, app_server, tmp_path):
         button.click()
     target = tmp_path / download.value.suggested_filename
     download.value.save_as(target)
-    assert target.name == "sources_discrepancies.xlsx"
+    assert target.name == "sources_discrepancies_2024.xlsx"
     book = load_workbook(target)
     assert book.sheetnames == ["données", "contexte"]
     rows = list(book["données"].iter_rows(values_only=True))

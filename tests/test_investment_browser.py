@@ -45,7 +45,7 @@ def test_filter_from_url_then_on_screen_then_xlsx_download(page, app_server):
     panel = page.locator('[role="tabpanel"]:visible')
     with page.expect_download() as download:
         panel.locator('[data-testid="stDownloadButton"]').filter(has_text="Excel").first.click()
-    assert download.value.suggested_filename == "investment_works.xlsx"
+    assert download.value.suggested_filename == "investment_works_2024.xlsx"
     with open(download.value.path(), "rb") as handle:  # the temporary file has no extension
         workbook = openpyxl.load_workbook(io.BytesIO(handle.read()))
     assert workbook.sheetnames == ["données", "contexte"]

@@ -13,10 +13,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.export import to_csv_bytes, to_xlsx_bytes
-from dashboard.components.formatting import format_by_column
+from dashboard.components.formatting import format_by_column, format_change
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.quality import quality_label
+from dashboard.components.report import current_report
 from dashboard.components.sources import data_version, source_labels
+from dashboard.metrics import change
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -46,16 +48,19 @@ def downloads(frame: pd.DataFrame, meta: Meta, key: str) -> None:
     XLSX context sheet then also carries the moment of the export.
     """
     lang = current_language()
+    report = current_report()
     context = {
         t("export.page"): meta.page,
         t("export.title"): meta.title,
+        **({t("export.report"): f"{report.title} ({report.year})"} if report else {}),
         t("export.language"): lang,
         **meta.context,
         t("export.sources"): "; ".join(source_labels(meta.source_ids)),
         t("export.data_version"): data_version(),
     }
     left, right, _ = st.columns([1, 1, 2])
-    stem = key.replace(":", "_")
+    # The report's year is in the file name: exports of two reports never overwrite each other.
+    stem = key.replace(":", "_") + (f"_{report.year}" if report else "")
     left.download_button(
         t("export.csv"),
         functools.partial(to_csv_bytes, frame),
@@ -127,12 +132,34 @@ def table_card(frame: pd.DataFrame, meta: Meta, key: str, column_config: dict | 
         downloads(export_frame(frame), meta, key)
 
 
+def change_delta(current, previous, unit: str, previous_year: int | None) -> str | None:
+    """The change from the previous report as a metric's delta ('+7.094.800,00 € (+100,00 %) vs the
+    2024 report'); None when there is no previous report or no value to compare."""
+    if previous_year is None:
+        return None
+    difference, percent = change(current, previous)
+    if difference is None:
+        return None
+    lang = current_language()
+    text = format_change(difference, unit, lang)
+    if percent is None or unit == "points":
+        return t("common.change_since_short", change=text, year=previous_year)
+    return t("common.change_since", change=text, percent=format_change(percent, "percent", lang), year=previous_year)
+
+
 def kpi_card(
-    label: str, value: str, source_ids: list[str], quality: str = "reported", help_text: str = "", page=None
+    label: str,
+    value: str,
+    source_ids: list[str],
+    quality: str = "reported",
+    help_text: str = "",
+    page=None,
+    delta: str | None = None,
 ) -> None:
-    """A headline figure with its source and quality, optionally linking to the page explaining it."""
+    """A headline figure with its source and quality, optionally its change from the previous report
+    and a link to the page explaining it."""
     with st.container(border=True):
-        st.metric(label, value, help=help_text or None)
+        st.metric(label, value, delta=delta, help=help_text or None)
         st.caption(
             f"{quality_label(quality)} · {t('common.source_prefix')} {'; '.join(source_labels(source_ids, short=True))}"
         )

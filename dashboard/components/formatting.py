@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from dashboard.components.i18n import current_language
+from dashboard.components.i18n import current_language, translate
 from dashboard.metrics import is_missing
 
 LOCALES = {"fr": "fr_BE", "en": "en_GB"}
@@ -94,8 +94,12 @@ def format_range(lower, upper, unit: str = "", decimals: int = 0, lang: str | No
 
 
 def format_by_column(column: str, value, lang: str | None = None) -> str:
-    """Format a value according to its column-name suffix."""
+    """Format a value according to its column-name suffix (`*_change*`: signed, a change from the
+    previous report; `_pts`: percentage points)."""
     lang = lang or current_language()
+    if "_change" in column:
+        unit = "cents" if column.endswith("_cents") else "points" if column.endswith("_pts") else "count"
+        return format_change(value, unit, lang)
     if column.endswith("_cents"):
         return format_money_cents(value, lang=lang)
     if column.endswith("_eur"):
@@ -116,3 +120,21 @@ def format_by_column(column: str, value, lang: str | None = None) -> str:
     if isinstance(value, int):
         return format_number(value, 0, lang)
     return "" if value is None else str(value)
+
+
+def format_change(value, unit: str, lang: str | None = None) -> str:
+    """A change with its sign: unit 'cents' (money), 'count' (whole number), 'points' (of percent)
+    or 'percent'; '–' when missing. The sign leads, so a metric's arrow follows it."""
+    lang = lang or current_language()
+    if is_missing(value):
+        return "–"
+    if unit == "cents":
+        text = format_money_cents(abs(value), 2, lang)
+    elif unit == "count":
+        text = format_number(abs(value), 0, lang)
+    elif unit == "points":
+        text = f"{format_number(abs(value), 2, lang)}{NBSP}{translate('common.points', lang)}"
+    else:
+        text = format_percent(abs(value), 2, lang)
+    sign = "+" if value > 0 else "-" if value < 0 else "±"
+    return f"{sign}{text}"

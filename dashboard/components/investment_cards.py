@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import explorer
 from dashboard import investment as inv
-from dashboard.components.cards import Meta, chart_card, kpi_card
+from dashboard.components.cards import Meta, change_delta, chart_card, kpi_card
 from dashboard.components.charts_breakdown import build_breakdown_figure, build_countries_figure, build_posts_figure
 from dashboard.components.charts_investment import build_history_figure, build_peers_figure, build_periods_figure
 from dashboard.components.formatting import format_money_cents, format_number, format_percent
@@ -30,19 +30,50 @@ PARAM_SPEC = [Param(name, choices, multi=True, default=[]) for name, (choices, _
 ]
 
 
-def totals_cards(totals, source_ids: list[str], filtered: bool) -> None:
-    """Works, invested, Walloon spend and ratio of the selection (sums of reported rows)."""
+def totals_cards(totals, source_ids: list[str], filtered: bool, before=None, previous_year: int | None = None) -> None:
+    """Works, invested, Walloon spend and ratio of the selection (sums of reported rows), each with its
+    change from the previous report's same selection (`before`) when there is one."""
     quality = "derived" if filtered else "reported"
+    ratio = ratio_pct(int(totals["walloon_spend_cents"]), int(totals["investment_cents"]))
+    ratio_before = None if before is None else ratio_pct(before["walloon_spend_cents"], before["investment_cents"])
+
+    def since(column: str, unit: str):
+        return None if before is None else change_delta(totals[column], before[column], unit, previous_year)
+
     cards = st.columns([0.8, 1.4, 1.4, 1.1])  # the exact amounts need the room
     with cards[0]:
-        kpi_card(t("investment.works"), format_number(int(totals["works"])), source_ids, quality)
+        kpi_card(
+            t("investment.works"),
+            format_number(int(totals["works"])),
+            source_ids,
+            quality,
+            delta=since("works", "count"),
+        )
     with cards[1]:
-        kpi_card(t("investment.invested"), format_money_cents(int(totals["investment_cents"])), source_ids, quality)
+        kpi_card(
+            t("investment.invested"),
+            format_money_cents(int(totals["investment_cents"])),
+            source_ids,
+            quality,
+            delta=since("investment_cents", "cents"),
+        )
     with cards[2]:
-        kpi_card(t("investment.spend"), format_money_cents(int(totals["walloon_spend_cents"])), source_ids, quality)
+        kpi_card(
+            t("investment.spend"),
+            format_money_cents(int(totals["walloon_spend_cents"])),
+            source_ids,
+            quality,
+            delta=since("walloon_spend_cents", "cents"),
+        )
     with cards[3]:
-        ratio = ratio_pct(int(totals["walloon_spend_cents"]), int(totals["investment_cents"]))
-        kpi_card(t("investment.ratio"), format_percent(ratio), source_ids, "derived", t("investment.ratio_help"))
+        kpi_card(
+            t("investment.ratio"),
+            format_percent(ratio),
+            source_ids,
+            "derived",
+            t("investment.ratio_help"),
+            delta=None if before is None else change_delta(ratio, ratio_before, "points", previous_year),
+        )
 
 
 def _discrepancy_text(row, lang: str) -> str:
@@ -183,10 +214,18 @@ def peers_card(history: pd.DataFrame, page: str) -> None:
     )
 
 
-def breakdown_card(result: pd.DataFrame, dimension: str, source_ids: list[str], page: str, context: dict) -> None:
-    """2024 totals along one dimension: counts, invested, spend, ratio and shares."""
+def breakdown_card(
+    result: pd.DataFrame,
+    dimension: str,
+    source_ids: list[str],
+    page: str,
+    context: dict,
+    previous: pd.DataFrame | None = None,
+) -> None:
+    """The report's totals along one dimension: counts, invested, spend, ratio and shares, and the
+    change from the previous report (`previous`: the same query on it) when there is one."""
     lang = current_language()
-    frame = breakdown_table(result, dimension, lang)
+    frame = breakdown_table(result, dimension, lang, previous)
     chart_card(
         build_breakdown_figure(frame, lang, dimension),
         Meta(t(f"investment.by_{dimension}"), source_ids, t(f"investment.breakdown_note_{dimension}"), page, context),

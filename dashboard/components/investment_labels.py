@@ -12,7 +12,15 @@ import pandas as pd
 from dashboard.components.formatting import format_money_cents, format_percent
 from dashboard.components.i18n import label_of, translate
 from dashboard.explorer import work_note
-from dashboard.investment import FILTERS, SEARCH_PARAM, active_filters, with_ratio, with_shares
+from dashboard.investment import (
+    CHANGE_COLUMNS,
+    FILTERS,
+    SEARCH_PARAM,
+    active_filters,
+    with_changes,
+    with_ratio,
+    with_shares,
+)
 from dashboard.metrics import share_pct
 
 
@@ -29,13 +37,19 @@ def filters_context(values: dict, lang: str) -> dict[str, str]:
     return context
 
 
-def breakdown_table(frame: pd.DataFrame, dimension: str, lang: str) -> pd.DataFrame:
-    """A totals-by-dimension query result as a labelled table with ratio and shares."""
+def breakdown_table(
+    frame: pd.DataFrame, dimension: str, lang: str, previous: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """A totals-by-dimension query result as a labelled table with ratio and shares, and the change
+    from the previous report's same rows when `previous` (the same query on that report) is given."""
     out = with_shares(with_ratio(frame))
+    if previous is not None:
+        out = with_changes(out, with_ratio(previous), "code")
     out.insert(0, dimension, [label_of(code, lang) for code in out["code"]])
+    changes = [c for c in CHANGE_COLUMNS.values() if c in out.columns]
     return out.drop(columns=["code"])[
         [dimension, "works", "investment_cents", "walloon_spend_cents", "ratio_pct", "investment_share_pct"]
-        + ["spend_share_pct"]
+        + ["spend_share_pct", *changes]
     ]
 
 

@@ -29,7 +29,7 @@ lang, page = current_language(), t("nav.investment")
 query = functools.partial(run_query, lang=lang, **current_report().params)
 values = cards.filter_bar(values)
 params, context = inv.query_params(values), labelled.filters_context(values, lang)
-year = current_report().year
+year, previous_year = current_report().year, current_report().previous_year
 tab, active = lazy_tabs(
     {name: t(f"investment.tab_{name}", year=year) for name in inv.TABS}, "investment_tab", values["tab"]
 )
@@ -47,11 +47,15 @@ with tab:
         if int(totals["works"]) == 0:
             st.info(t("common.no_rows"))
         else:
-            cards.totals_cards(totals, query_sources("investment/totals"), bool(inv.active_filters(values)))
+            # The same filters on the previous report, when there is one: every figure shows its change.
+            before = query("investment/totals", **params, year=previous_year).iloc[0] if previous_year else None
+            filtered = bool(inv.active_filters(values))
+            cards.totals_cards(totals, query_sources("investment/totals"), filtered, before, previous_year)
             grid = st.columns(2)
             for index, (dimension, name) in enumerate(inv.BREAKDOWNS.items()):
+                previous = query(name, **params, year=previous_year) if previous_year else None
                 with grid[index % 2]:
-                    cards.breakdown_card(query(name, **params), dimension, query_sources(name), page, context)
+                    cards.breakdown_card(query(name, **params), dimension, query_sources(name), page, context, previous)
         st.caption(t("investment.gaming_apart"))
 
     elif active == "posts":

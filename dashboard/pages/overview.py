@@ -8,7 +8,8 @@ import functools
 
 import streamlit as st
 
-from dashboard.components.cards import Meta, kpi_card, table_card
+from dashboard import investment as inv
+from dashboard.components.cards import Meta, change_delta, kpi_card, table_card
 from dashboard.components.formatting import (
     format_compact_money,
     format_money,
@@ -26,24 +27,59 @@ read_page_params([])
 page_header("overview.title", "overview.intro")
 lang = current_language()
 # Every query of this page reads the chosen report (year, previous_year) in the session's language.
-query = functools.partial(run_query, lang=lang, **current_report().params)
+report = current_report()
+query = functools.partial(run_query, lang=lang, **report.params)
 investment_page, scenarios_page = page_object("investment.py"), page_object("scenarios.py")
 carbon_page, map_page = page_object("carbon.py"), page_object("map.py")
 
 totals = query("overview/coproduction_totals").iloc[0]
+# The previous report's totals, when there is one: each headline shows its change.
+before = query("overview/coproduction_totals", year=report.previous_year).iloc[0] if report.previous_year else None
+
+
+def since(column: str, unit: str) -> str | None:
+    """A headline's change from the previous report (the card's delta)."""
+    return None if before is None else change_delta(totals[column], before[column], unit, report.previous_year)
+
+
 st.subheader(t("overview.section_2024"))
 # Two by two: exact amounts need the room (a cut figure cannot be quoted), down to a 1280 px projector.
 cards = [*st.columns(2), *st.columns(2)]
 with cards[0]:
-    kpi_card(t("overview.works"), format_number(totals["works"]), ["B24-7.1"], page=investment_page)
+    kpi_card(
+        t("overview.works"),
+        format_number(totals["works"]),
+        ["B24-7.1"],
+        page=investment_page,
+        delta=since("works", "count"),
+    )
 with cards[1]:
-    kpi_card(t("overview.invested"), format_money(euros(totals["investment_cents"])), ["B24-7.1"], page=investment_page)
+    kpi_card(
+        t("overview.invested"),
+        format_money(euros(totals["investment_cents"])),
+        ["B24-7.1"],
+        page=investment_page,
+        delta=since("investment_cents", "cents"),
+    )
 with cards[2]:
-    kpi_card(t("overview.spend"), format_money(euros(totals["walloon_spend_cents"])), ["B24-7.1"], page=investment_page)
+    kpi_card(
+        t("overview.spend"),
+        format_money(euros(totals["walloon_spend_cents"])),
+        ["B24-7.1"],
+        page=investment_page,
+        delta=since("walloon_spend_cents", "cents"),
+    )
 with cards[3]:
     ratio = ratio_pct(totals["walloon_spend_cents"], totals["investment_cents"])
+    ratio_before = None if before is None else ratio_pct(before["walloon_spend_cents"], before["investment_cents"])
     kpi_card(
-        t("overview.ratio"), format_percent(ratio), ["B24-7.1"], "derived", t("overview.ratio_help"), investment_page
+        t("overview.ratio"),
+        format_percent(ratio),
+        ["B24-7.1"],
+        "derived",
+        t("overview.ratio_help"),
+        investment_page,
+        delta=change_delta(ratio, ratio_before, "points", report.previous_year),
     )
 
 facts = query(
@@ -136,11 +172,15 @@ with cards[2]:
         page=map_page,
     )
 
-sectors = query("overview/totals_by_sector")
-table = sectors.assign(
-    sector=sectors["sector"].map(label_of),
-    ratio_pct=[ratio_pct(s, i) for s, i in zip(sectors["walloon_spend_cents"], sectors["investment_cents"])],
-)[["sector", "works", "investment_cents", "walloon_spend_cents", "ratio_pct"]]
+sectors = inv.with_ratio(query("overview/totals_by_sector"))
+if report.previous_year:
+    sectors = inv.with_changes(
+        sectors, inv.with_ratio(query("overview/totals_by_sector", year=report.previous_year)), "sector"
+    )
+columns = ["sector", "works", "investment_cents", "walloon_spend_cents", "ratio_pct"]
+table = sectors.assign(sector=sectors["sector"].map(label_of))[
+    [*columns, *(c for c in inv.CHANGE_COLUMNS.values() if c in sectors.columns)]
+]
 table_card(
     table,
     Meta(

@@ -53,34 +53,26 @@ LEFT JOIN portfolio_outstanding g ON g.report_year = t.report_year AND g.scope =
 WHERE t.row_key = 'total' AND t.scope <> 'all'
 GROUP BY t.report_year, t.scope;
 
+CREATE TEMP VIEW outstanding_totals AS
+SELECT * FROM outstanding_sums
+UNION ALL
+SELECT * FROM outstanding_views;
+
 SELECT report_year, key_prefix || 'outstanding' AS check_key, where_printed || 'outstanding' AS description,
     'cents' AS unit, outstanding_cents AS printed, sum_outstanding AS computed, 0 AS tolerance
-FROM outstanding_sums
-UNION ALL
-SELECT report_year, key_prefix || 'outstanding', where_printed || 'outstanding', 'cents', outstanding_cents,
-    sum_outstanding, 0
-FROM outstanding_views;
+FROM outstanding_totals;
 
 SELECT report_year, key_prefix || 'capital' AS check_key, where_printed || 'capital' AS description,
     'cents' AS unit, capital_cents AS printed, sum_capital AS computed, 0 AS tolerance
-FROM outstanding_sums
-UNION ALL
-SELECT report_year, key_prefix || 'capital', where_printed || 'capital', 'cents', capital_cents, sum_capital, 0
-FROM outstanding_views;
+FROM outstanding_totals;
 
 SELECT report_year, key_prefix || 'loan' AS check_key, where_printed || 'loan' AS description,
     'cents' AS unit, loan_cents AS printed, sum_loan AS computed, 0 AS tolerance
-FROM outstanding_sums
-UNION ALL
-SELECT report_year, key_prefix || 'loan', where_printed || 'loan', 'cents', loan_cents, sum_loan, 0
-FROM outstanding_views;
+FROM outstanding_totals;
 
 SELECT report_year, key_prefix || 'companies' AS check_key, where_printed || 'companies' AS description,
     'n' AS unit, companies AS printed, sum_companies AS computed, 0 AS tolerance
-FROM outstanding_sums
-UNION ALL
-SELECT report_year, key_prefix || 'companies', where_printed || 'companies', 'n', companies, sum_companies, 0
-FROM outstanding_views;
+FROM outstanding_totals;
 
 -- Companies named: a sector's rows against its company list (by category), the overall rows
 -- against the portfolio's companies (by group); every listed company is in the portfolio.

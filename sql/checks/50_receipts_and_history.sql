@@ -11,21 +11,23 @@ FROM coproduction_receipts r
 LEFT JOIN coproduction_receipts t ON t.report_year = r.report_year AND t.row_key = 'total_top'
 LEFT JOIN facts f ON f.report_year = r.report_year AND f.fact_id = 'receipts' AND f.period_year = r.report_year;
 
-SELECT t.report_year, 'coproduction_receipts:total_top:sum_receipts' AS check_key,
-    'coproduction_receipts.csv, top projects' AS description, 'cents' AS unit, t.receipts_cents AS printed,
-    SUM(p.receipts_cents) AS computed, 0 AS tolerance
+CREATE TEMP VIEW receipt_top AS
+SELECT t.report_year, t.receipts_cents, t.projects, SUM(p.receipts_cents) AS sum_receipts,
+    SUM(p.projects) AS sum_projects
 FROM coproduction_receipts t
 JOIN coproduction_receipts p ON p.report_year = t.report_year AND p.row_key <> 'total_top'
 WHERE t.row_key = 'total_top'
-GROUP BY t.report_year, t.receipts_cents;
+GROUP BY t.report_year, t.receipts_cents, t.projects;
 
-SELECT t.report_year, 'coproduction_receipts:total_top:sum_projects' AS check_key,
-    'coproduction_receipts.csv, projects' AS description, 'n' AS unit, t.projects AS printed,
-    SUM(p.projects) AS computed, 0 AS tolerance
-FROM coproduction_receipts t
-JOIN coproduction_receipts p ON p.report_year = t.report_year AND p.row_key <> 'total_top'
-WHERE t.row_key = 'total_top'
-GROUP BY t.report_year, t.projects;
+SELECT report_year, 'coproduction_receipts:total_top:sum_receipts' AS check_key,
+    'coproduction_receipts.csv, top projects' AS description, 'cents' AS unit, receipts_cents AS printed,
+    sum_receipts AS computed, 0 AS tolerance
+FROM receipt_top;
+
+SELECT report_year, 'coproduction_receipts:total_top:sum_projects' AS check_key,
+    'coproduction_receipts.csv, projects' AS description, 'n' AS unit, projects AS printed,
+    sum_projects AS computed, 0 AS tolerance
+FROM receipt_top;
 
 SELECT report_year, key_prefix || 'share_total' AS check_key, where_printed || 'share of all receipts'
     AS description, 'bp' AS unit, share_of_total_printed_bp AS printed,

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DB := dashboard/data/wallimage.sqlite
-DB_INPUTS := $(shell find dashboard/data/seeds -name '*.csv') sql/schema.sql $(wildcard dashboard/data/*.py)
+DB_INPUTS := $(shell find dashboard/data/seeds -name '*.csv') sql/schema.sql $(wildcard sql/checks/*.sql) $(wildcard dashboard/data/*.py)
 
 .PHONY: run test db lint format bench load clean browser-deps
 

@@ -144,7 +144,7 @@ def test_cli_failure_prints_one_sentence_and_exits_1(tmp_path, seeds):
             {"work_id": "1"},
             "investment_eur",
             "325000.01",
-            "[check aggregate:B24-2.2.2.1:features_belgium:investment]",
+            "[check report_aggregates:B24-2.2.2.1:features_belgium:investment]",
         ),
         (
             "scenario_published.csv",
@@ -158,7 +158,7 @@ def test_cli_failure_prints_one_sentence_and_exits_1(tmp_path, seeds):
             {"sector": "live_action", "post": "vfx"},
             "amount_eur",
             "6769999",
-            "posts:live_action:sum",
+            "spend_by_post:live_action:sum",
         ),
     ],
 )
@@ -241,3 +241,171 @@ def test_an_untranslated_note_is_refused(seeds, built):
     with pytest.raises(SeedError, match="column note: expected a French translation in text_translations.csv"):
         build(seeds, output=built)
     assert digest(built) == before
+
+
+# --- Reconciliation rules (sql/checks/*.sql, run by dashboard/data/checks.py) -------------------
+
+
+def append_check_pattern(seeds: Path, discrepancy_id: str, pattern: str, year: str = "2024") -> None:
+    """Record one more check pattern on a discrepancy row of a report."""
+    path = seeds / "reports" / year / "discrepancies.csv"
+    row = next(r for r in csv.DictReader(path.open(encoding="utf-8")) if r["discrepancy_id"] == discrepancy_id)
+    keys = ";".join(p for p in (row["check_keys"], pattern) if p)
+    edit_cell(path, {"discrepancy_id": discrepancy_id}, "check_keys", keys)
+
+
+@pytest.mark.parametrize(
+    ("file", "match", "column", "value", "key", "values"),
+    [
+        # row formula: printed ratio = spend / investment
+        ("works.csv", {"work_id": "5"}, "ratio_printed_pct", "700.00", "works:5:ratio", "printed 700.00 %"),
+        # row formula across columns: D = A - B - C
+        (
+            "enterprise_returns.csv",
+            {"instrument": "loan"},
+            "repaid_or_sold_eur",
+            "10925504.19",
+            "enterprise_returns:loan:D",
+            "printed 4,725,338.25 €, rows give 4,725,337.25 €",
+        ),
+        # group sum: a printed total against the sum of its rows
+        (
+            "catalogue_totals.csv",
+            {"kind": "works"},
+            "item_count",
+            "776",
+            "catalogue_totals:works:sum",
+            "printed 776, rows give 775",
+        ),
+        # group sum across two tables: posts of a sector against the Walloon spend of its works
+        (
+            "spend_by_post.csv",
+            {"sector": "animation", "post": "casting"},
+            "amount_eur",
+            "22600",
+            "spend_by_post:animation:sum",
+            "rows give 15,412,330.39 €",
+        ),
+        # share = part / whole
+        (
+            "portfolio_outstanding.csv",
+            {"scope": "digital", "row_key": "musictech"},
+            "outstanding_share_printed_pct",
+            "19",
+            "portfolio_outstanding:digital:musictech:share",
+            "printed 19.00 %",
+        ),
+        # equality across tables joined on keys
+        (
+            "gaming_call.csv",
+            {"ordinal": "2"},
+            "investment_eur",
+            "92000.01",
+            "gaming_call:2:investment",
+            "printed 92,000.01 €, rows give 92,000.00 €",
+        ),
+        # filtered aggregate of report_aggregates over works
+        (
+            "report_aggregates.csv",
+            {"table_id": "B24-7.1.3", "row_key": "france"},
+            "works_count",
+            "19",
+            "report_aggregates:B24-7.1.3:france:count",
+            "printed 19, rows give 18",
+        ),
+        # consolidation: the 'all' scope against the sum of the sector scopes
+        (
+            "directors_summary.csv",
+            {"scope": "all", "group_kind": "total", "group_key": "all"},
+            "projects",
+            "50",
+            "directors_summary:all:total:all:sectors_projects",
+            "printed 50, rows give 49",
+        ),
+        # bounds of a stated value
+        (
+            "facts.csv",
+            {"fact_id": "shooting_days_cumulative"},
+            "lower_value",
+            "10900",
+            "facts:shooting_days_cumulative:2024:bounds",
+            "printed 10800, rows give 10900",
+        ),
+    ],
+)
+def test_a_mismatch_of_each_rule_kind_fails_with_one_sentence(seeds, built, file, match, column, value, key, values):
+    before = digest(built)
+    edit_cell(seed_file(seeds, file), match, column, value)
+    with pytest.raises(ReconciliationError) as problem:
+        build(seeds, output=built)
+    message = str(problem.value)
+    assert message.startswith("Reconciliation failed — the 2024 report, ")
+    assert f"[check {key}]" in message and values in message and file in message
+    assert "\n" not in message and message.count(". ") == 0 and message.endswith(".")
+    assert digest(built) == before
+
+
+def test_a_mismatch_of_the_shared_history_names_the_shared_seeds(seeds):
+    edit_cell(seed_file(seeds, "history.csv"), {"row_id": "w2024"}, "invested_lower_eur", "7100000.00")
+    with pytest.raises(ReconciliationError, match=r"the shared seeds, history.csv, w2024, invested bounds") as problem:
+        build(seeds, output=seeds.parent / "x.sqlite")
+    assert "[check history:w2024:invested_bounds]" in str(problem.value) and "fix the shared seed" in str(problem.value)
+
+
+def test_a_recorded_inconsistency_lets_the_build_pass(seeds, tmp_path):
+    edit_cell(seed_file(seeds, "works.csv"), {"work_id": "5"}, "ratio_printed_pct", "700.00")
+    append_check_pattern(seeds, "work_20_title", "works:5:ratio")
+    result = build(seeds, output=tmp_path / "recorded.sqlite")
+    assert result.recorded_mismatches == 19  # the 18 of the shipped seeds and this one
+
+
+def test_a_stale_record_fails_with_one_sentence(seeds, built):
+    before = digest(built)
+    append_check_pattern(seeds, "work_20_title", "works:7:ratio")
+    with pytest.raises(ReconciliationError) as problem:
+        build(seeds, output=built)
+    message = str(problem.value)
+    assert message.startswith("Reconciliation failed — the 2024 report's discrepancies.csv, discrepancy work_20_title")
+    assert "'works:7:ratio' but no check of that report mismatches it" in message
+    assert "\n" not in message and message.endswith(".")
+    assert digest(built) == before
+
+
+def add_fictitious_report(seeds: Path, year: str = "2031") -> Path:
+    """Test fixture, never shipped: a second report folder made from the 2024 one.
+
+    Transformation: every source id and table id `B24-…` becomes `B31-…` (source ids are unique
+    across folders), and the facts of the report's own year are moved to that year. Every other
+    cell is the 2024 report's, so every rule must hold and the same inconsistencies are recorded.
+    """
+    folder = seeds / "reports" / year
+    shutil.copytree(seeds / "reports" / "2024", folder)
+    for path in folder.glob("*.csv"):
+        path.write_text(path.read_text(encoding="utf-8").replace("B24-", "B31-"), encoding="utf-8")
+    facts = folder / "facts.csv"
+    rows = list(csv.DictReader(facts.open(encoding="utf-8")))
+    for row in rows:
+        row["period_year"] = year if row["period_year"] == "2024" else row["period_year"]
+    with facts.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0].keys()), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder
+
+
+def test_rules_run_for_every_report_with_no_code_change(seeds, tmp_path):
+    alone = build(seeds, output=tmp_path / "alone.sqlite")
+    folder = add_fictitious_report(seeds)
+    both = build(seeds, output=tmp_path / "both.sqlite")
+    assert both.recorded_mismatches == 2 * alone.recorded_mismatches
+    assert both.checks > 1.9 * alone.checks  # every report's checks (the shared history once)
+    edit_cell(
+        folder / "report_aggregates.csv", {"table_id": "B31-7.1", "row_key": "total"}, "investment_eur", "7094801.00"
+    )
+    with pytest.raises(ReconciliationError) as problem:
+        build(seeds, output=tmp_path / "both.sqlite")
+    message = str(problem.value)
+    assert message.startswith("Reconciliation failed — the 2031 report, report_aggregates.csv, B31-7.1 row total")
+    assert "[check report_aggregates:B31-7.1:total:investment]" in message and "2024" not in message
+    shutil.rmtree(folder)
+    assert build(seeds, output=tmp_path / "alone.sqlite").checks == alone.checks  # the 2024 report still passes

@@ -26,7 +26,8 @@ PAGES_DIR = DASHBOARD / "pages"
 SQL_DIR = ROOT / "sql"
 PYTHON_FILES = sorted(p for p in DASHBOARD.rglob("*.py") if ".venv" not in p.parts)
 PAGE_FILES = [name for name, *_ in shell.PAGES]
-SQL_FILES = sorted(p for p in SQL_DIR.rglob("*.sql") if p.name != "schema.sql")
+CHECKS_DIR = SQL_DIR / "checks"  # the build's reconciliation rules, not queries of the app
+SQL_FILES = sorted(p for p in SQL_DIR.rglob("*.sql") if p.name != "schema.sql" and CHECKS_DIR not in p.parents)
 QUERY_NAMES = [p.relative_to(SQL_DIR).with_suffix("").as_posix() for p in SQL_FILES]
 
 # Keys built at run time (t("quality." + q) …): listed here so that the static scan covers them.
@@ -214,6 +215,38 @@ def test_sql_file_runs_on_sqlite_and_postgresql(name, db, any_db):
     reference = execute(db, name, params)
     assert list(result.columns) == list(reference.columns)
     assert len(result) == len(reference), f"sql/{name}.sql returns {len(result)} rows here, {len(reference)} on SQLite"
+
+
+# --- reconciliation rules ----------------------------------------------------------------------
+
+# A year (19xx/20xx) or a report's section id (B24-…, B25-…) in the build's code or its rules would
+# tie them to one report: what is peculiar to a report is a row of its discrepancies.csv.
+REPORT_SPECIFIC = re.compile(r"(?<![\w.])(19|20)\d\d(?!\d)|\bB\d\d-")
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(DASHBOARD.joinpath("data").glob("*.py")) + sorted(CHECKS_DIR.glob("*.sql")),
+    ids=lambda p: p.name,
+)
+def test_build_code_and_rules_name_no_report(path):
+    hits = [
+        f"line {number}: {line.strip()}"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if REPORT_SPECIFIC.search(line)
+    ]
+    assert not hits, f"{path.relative_to(ROOT)} names a year or a report section: {hits}; make it data"
+
+
+def test_check_files_only_read():
+    from dashboard.data import checks
+
+    assert sorted(CHECKS_DIR.glob("*.sql")), "sql/checks/ holds the reconciliation rules"
+    assert REPORT_SPECIFIC.search("'B24-7.1'") and REPORT_SPECIFIC.search("year = 2024")
+    for path in sorted(CHECKS_DIR.glob("*.sql")):
+        for statement in checks.statements(path):
+            head = " ".join(statement.split()[:3]).upper()
+            assert head.startswith(("SELECT", "WITH", "CREATE TEMP VIEW")), f"{path.name}: a rule only reads: {head}"
 
 
 # --- offline and safety rules -----------------------------------------------------------------

@@ -25,23 +25,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dashboard.data import database
+from dashboard.data import checks, database
 from dashboard.data.errors import SeedError
 from dashboard.data.localise import TRANSLATED_COLUMNS
-from dashboard.data.reconcile import Reconciler, check_aggregates, check_spend_by_post, check_works
-from dashboard.data.reconcile_activity import (
-    check_carbon,
-    check_catalogue,
-    check_directors,
-    check_scenarios,
-    check_shooting,
-)
-from dashboard.data.reconcile_enterprises import (
-    check_investments,
-    check_portfolio,
-)
-from dashboard.data.reconcile_gaming import check_gaming
-from dashboard.data.reconcile_history import check_receipts_and_history
 from dashboard.data.seeds_io import REPORT_YEAR, Table, read_table, reflect_schema, validate_table
 
 SHARED_DIR = "shared"
@@ -49,21 +35,6 @@ REPORTS_DIR = "reports"
 # Tables with rows in seeds/shared/ and in every report folder (each report cites its own sections
 # and carries its own French texts).
 BOTH_FOLDERS = ("sources", "text_translations")
-
-CHECKS = (
-    check_works,
-    check_aggregates,
-    check_spend_by_post,
-    check_shooting,
-    check_scenarios,
-    check_carbon,
-    check_directors,
-    check_catalogue,
-    check_gaming,
-    check_portfolio,
-    check_investments,
-    check_receipts_and_history,
-)
 
 
 @dataclass
@@ -79,8 +50,12 @@ class BuildResult:
 
 
 def seed_fingerprint(seeds_dir: Path, schema_sql: str) -> str:
-    """Short hash of the schema and every seed file (shared and every report): the data version's suffix."""
+    """Short hash of the schema, the check rules and every seed file (shared and every report): the
+    data version's suffix (a changed rule is a new data version, like a changed row)."""
     digest = hashlib.sha256(schema_sql.encode())
+    for path in sorted(checks.CHECKS_DIR.glob("*.sql")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     for path in sorted(seeds_dir.rglob("*.csv")):
         digest.update(path.relative_to(seeds_dir).as_posix().encode())
         digest.update(path.read_bytes())
@@ -94,7 +69,7 @@ def report_folders(seeds_dir: Path) -> dict[int, Path]:
         if folder.is_dir():
             if not re.fullmatch(r"\d{4}", folder.name):
                 raise SeedError(
-                    f"{folder}: expected a report folder named by its year (e.g. reports/2025), found "
+                    f"{folder}: expected a report folder named by its year (reports/<year>), found "
                     f"{folder.name!r}; rename or remove it."
                 )
             folders[int(folder.name)] = folder
@@ -146,8 +121,11 @@ def _reports_table(folders: dict[int, Path], spec) -> Table:
     return table
 
 
-def load_and_check(seeds_dir: Path, schema_sql: str) -> tuple[dict[str, Table], Reconciler]:
-    """Read, validate and reconcile every seed table of every report; raise SeedError on the first problem."""
+def load_and_check(seeds_dir: Path, schema_sql: str) -> tuple[dict[str, Table], checks.Reconciliation]:
+    """Read, validate and reconcile every seed table of every report; raise SeedError on the first problem.
+
+    Reconciliation runs the rules declared in sql/checks/ over every report present (see checks.py).
+    """
     tables = read_seeds(seeds_dir, schema_sql)
     _check_unique_sources(tables["sources"])
     source_ids = {r["source_id"] for r in tables["sources"].rows}
@@ -156,19 +134,7 @@ def load_and_check(seeds_dir: Path, schema_sql: str) -> tuple[dict[str, Table], 
     _check_references(tables)
     _check_translations(tables)
     _place_coordinates(tables)
-    total = Reconciler([])
-    for year in sorted(r[REPORT_YEAR] for r in tables["reports"].rows):
-        of_year = {name: table.of_report(year) for name, table in tables.items()}
-        patterns = []
-        for d in of_year["discrepancies"].rows:
-            patterns += [p.strip() for p in (d["check_keys"] or "").split(";") if p.strip()]
-        rec = Reconciler(patterns, report_year=year)
-        for check in CHECKS:
-            check(rec, of_year)
-        rec.finish()
-        total.checks_run += rec.checks_run
-        total.mismatches += rec.mismatches
-    return tables, total
+    return tables, checks.reconcile(tables)
 
 
 def _check_unique_sources(sources: Table) -> None:
@@ -302,7 +268,7 @@ def build(seeds_dir: Path | None = None, output: Path | None = None, url: str | 
     schema_sql = database.SCHEMA_PATH.read_text(encoding="utf-8")
     tables, rec = load_and_check(seeds_dir, schema_sql)
     years = sorted(r[REPORT_YEAR] for r in tables["reports"].rows)
-    # The latest report, how many reports, and a fingerprint of every seed file: "2024.1+3f2a…".
+    # The latest report, how many reports, and a fingerprint of every seed file: "<year>.<reports>+3f2a…".
     version = f"{years[-1]}.{len(years)}+{seed_fingerprint(seeds_dir, schema_sql)}"
     meta = _metadata(tables, version)
     if url and not url.startswith("sqlite"):

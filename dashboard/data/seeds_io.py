@@ -115,7 +115,7 @@ def reflect_schema(schema_sql: str) -> dict[str, tuple[list[Column], list[str]]]
         con.close()
 
 
-def _csv_name(column: Column) -> str:
+def csv_name(column: Column) -> str:
     """The CSV header that feeds a database column."""
     for db_suffix, csv_suffix in (("_cents", "_eur"), ("_millieur", "_eur"), ("_bp", "_pct")):
         if column.name.endswith(db_suffix):
@@ -172,7 +172,7 @@ def read_table(folder: Path, name: str, columns: list[Column], pk: list[str], re
     if not path.exists():
         raise SeedError(f"Seed file {path} is missing: restore it from git (`git checkout -- {path}`) or add it.")
     derived = PLACE_DERIVED if name == "places" else set()
-    expected = [_csv_name(c) for c in columns if c.name not in derived and c.name != REPORT_YEAR]
+    expected = [csv_name(c) for c in columns if c.name not in derived and c.name != REPORT_YEAR]
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
@@ -186,7 +186,7 @@ def read_table(folder: Path, name: str, columns: list[Column], pk: list[str], re
                 + (f" (unexpected: {', '.join(extra)})" if extra else "")
                 + "; fix the header line."
             )
-        by_csv = {_csv_name(c): c for c in columns}
+        by_csv = {csv_name(c): c for c in columns}
         for line_no, cells in enumerate(reader, start=2):
             if not cells:
                 continue
@@ -197,13 +197,13 @@ def read_table(folder: Path, name: str, columns: list[Column], pk: list[str], re
                 )
             raw = dict(zip(header, cells))
             row = {} if report_year is None else {REPORT_YEAR: report_year}
-            for csv_name, text in raw.items():
-                column = by_csv[csv_name]
+            for header_name, text in raw.items():
+                column = by_csv[header_name]
                 try:
                     row[column.name] = convert_cell(column, text.strip())
                 except ValueError as problem:
                     raise SeedError(
-                        f"{path}, row {line_no}, column {csv_name}: expected {problem}, found {text!r}; fix that cell."
+                        f"{path}, row {line_no}, column {header_name}: expected {problem}, found {text!r}; fix that cell."
                     ) from None
             table.rows.append(row)
             table.raw.append(raw)

@@ -29,10 +29,15 @@ FUND_COLOURS = {"Wallimage": PALETTE[0], "screen.brussels": PALETTE[3], "Screen 
 GAP_COLOUR = "#9E9E9E"
 
 
-def build_history_figure(frame: pd.DataFrame, lang: str, first_year: int = 2001, last_year: int = 2024) -> go.Figure:
-    """Single years: invested and Walloon spend as bars, ratio as a line with gaps kept open."""
+def build_history_figure(
+    frame: pd.DataFrame, lang: str, first_year: int | None = None, last_year: int | None = None
+) -> go.Figure:
+    """Single years: invested and Walloon spend as bars, ratio as a line with gaps kept open
+    (the axis runs from `first_year` to `last_year`, by default the first and last years of the rows)."""
     rows = frame.sort_values("period_start")
     years = [int(y) for y in rows["period_start"]]
+    first_year = min(years) if first_year is None else first_year
+    last_year = max(years) if last_year is None else last_year
     sources = source_texts(rows)
     figure = make_subplots(specs=[[{"secondary_y": True}]])
     for measure, colour in (("invested", INVESTED_COLOUR), ("spend", SPEND_COLOUR)):

@@ -19,6 +19,7 @@ from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.investment_labels import breakdown_table, country_label, history_table, post_table
 from dashboard.components.permalink import Param
 from dashboard.components.quality import legend_markdown
+from dashboard.components.report import current_report
 from dashboard.components.sources import source_labels
 from dashboard.metrics import ratio_pct
 
@@ -60,11 +61,19 @@ def _discrepancy_text(row, lang: str) -> str:
 
 
 def work_card(
-    work, directors: pd.DataFrame, countries: pd.DataFrame, sector_totals: pd.DataFrame, discrepancies, page: str
+    work,
+    directors: pd.DataFrame,
+    countries: pd.DataFrame,
+    sector_totals: pd.DataFrame,
+    discrepancies,
+    page: str,
+    total_sources: list[str],
 ) -> None:
-    """One work: company, directors, co-producing countries (chart), money, ratio against its sector."""
+    """One work: company, directors, co-producing countries (chart), money, ratio against its sector.
+
+    Its amounts cite the work's row and the section printing the report's total (`total_sources`)."""
     lang = current_language()
-    work_id, source_ids = int(work["work_id"]), [work["source_id"], "B24-7.1"]
+    work_id, source_ids = int(work["work_id"]), list(dict.fromkeys([work["source_id"], *total_sources]))
     with st.container(border=True):
         st.subheader(f"{work_id}. {work['title']}")
         names = ", ".join(directors["director_name"]) or work["directors"]
@@ -100,7 +109,7 @@ def work_card(
                 format_percent(sector_ratio),
                 [work["source_id"]],
                 "derived",
-                t("investment.sector_ratio_help", sector=label_of(work["sector"])),
+                t("investment.sector_ratio_help", sector=label_of(work["sector"]), year=current_report().year),
             )
         frame = countries.assign(country_label=[country_label(c, lang) for c in countries["country"]])
         chart_card(
@@ -116,9 +125,10 @@ def work_card(
         )
 
 
-def filter_bar(values: dict) -> dict:
+def filter_bar(values: dict, scope: dict) -> dict:
     """The four filters as multi-select pills (every option visible, one click; none chosen = all),
-    preset from the URL values; returns the chosen values."""
+    preset from the URL values; returns the chosen values. `scope` fills the note on what they
+    apply to (the report's `works` count and `year`)."""
     chosen = dict(values)
     st.markdown(f"**{t('common.filters')}**")
     for column, (name, (choices, _)) in zip(st.columns(len(inv.FILTERS)), inv.FILTERS.items()):
@@ -135,7 +145,7 @@ def filter_bar(values: dict) -> dict:
                 )
                 or []
             )
-    st.caption(t("investment.filters_scope"))
+    st.caption(t("investment.filters_scope", **scope))
     return chosen
 
 
@@ -145,13 +155,16 @@ def with_source_labels(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(source_label=frame["source_id"].map(inv.source_map(ids, source_labels(ids))))
 
 
-def history_cards(history: pd.DataFrame, page: str) -> None:
-    """Wallimage's single years (bars + ratio line, gaps kept) and, apart, its multi-year aggregates."""
+def history_cards(history: pd.DataFrame, page: str, scope: dict, total_sources: list[str]) -> None:
+    """Wallimage's single years (bars + ratio line, gaps kept) and, apart, its multi-year aggregates.
+
+    The note names the report's year and works (`scope`) and the section printing their total."""
     lang = current_language()
     own = history[history["fund"] == inv.OWN_FUND]
     singles, periods = own[own["scope"] == "single_year"], own[own["scope"] == "multi_year"]
     gaps = ", ".join(str(year) for year in inv.year_gaps(singles))
-    note = t("investment.history_note", gaps=gaps) + " " + legend_markdown()
+    source = "; ".join(source_labels(total_sources, short=True))
+    note = t("investment.history_note", gaps=gaps, source=source, **scope) + " " + legend_markdown()
     chart_card(
         build_history_figure(singles, lang),
         Meta(t("investment.history_title"), list(dict.fromkeys(singles["source_id"])), note, page),
@@ -182,12 +195,18 @@ def peers_card(history: pd.DataFrame, page: str) -> None:
 
 
 def breakdown_card(result: pd.DataFrame, dimension: str, source_ids: list[str], page: str, context: dict) -> None:
-    """2024 totals along one dimension: counts, invested, spend, ratio and shares."""
+    """The report's totals along one dimension: counts, invested, spend, ratio and shares."""
     lang = current_language()
     frame = breakdown_table(result, dimension, lang)
     chart_card(
         build_breakdown_figure(frame, lang, dimension),
-        Meta(t(f"investment.by_{dimension}"), source_ids, t(f"investment.breakdown_note_{dimension}"), page, context),
+        Meta(
+            t(f"investment.by_{dimension}", year=current_report().year),
+            source_ids,
+            t(f"investment.breakdown_note_{dimension}"),
+            page,
+            context,
+        ),
         frame,
         f"investment_by_{dimension}",
     )

@@ -119,9 +119,10 @@ card_row(
 )
 spend = query("carbon/spend_per_day", work_types=list(carbon.KIND_SPEND_WORK_TYPE.values()))
 side = carbon.spend_and_carbon_per_day(intensity, spend)
+spend_label = "; ".join(source_labels(cited(*spend["source_id"]), short=True))
 chart_card(
     build_spend_carbon_figure(side, lang),
-    meta("side", cited(*sample_sources, *spend["source_id"])),
+    meta("side", cited(*sample_sources, *spend["source_id"]), projects=projects_count, spend=spend_label),
     side.assign(kind=side["kind"].map(label_of), quality=side["quality"].map(quality_label)),
     "carbon_spend_per_day",
 )

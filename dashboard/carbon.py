@@ -1,4 +1,4 @@
-"""What the carbon sample of Bilan 2024 §2.2.6 supports, as pure interval arithmetic (no Streamlit).
+"""What the report's carbon sample supports, as pure interval arithmetic (no Streamlit).
 
 The report measures five shoots but states their footprints only together and approximately:
 three at « about 200 » tCO2e (180–220 by the ±10 % convention for « environ »), one « above 400 »
@@ -21,7 +21,7 @@ import pandas as pd
 
 INF = math.inf
 WHOLE_SAMPLE = "whole_sample"
-# Carbon kinds with a measured spend per shooting day (B24-2.2.7.2). The carbon chart says « LM »
+# Carbon kinds with a measured spend per shooting day (the report's shooting-day section). The carbon chart says « LM »
 # (long métrage) without saying fiction; the spend table's feature row is fiction.
 KIND_SPEND_WORK_TYPE = {"feature": "feature_fiction", "series": "series_fiction"}
 

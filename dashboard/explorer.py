@@ -1,6 +1,6 @@
 """The works explorer and the gaming programme of the investment page (pure, no Streamlit).
 
-Search, one work's card (its recorded inconsistencies, its sector's ratio, its note) and the 2024
+Search, one work's card (its recorded inconsistencies, its sector's ratio, its note) and the report's
 gaming call; ratios come from dashboard/investment.py. Tables with display names (works, gaming
 phases) are made in dashboard/components/investment_labels.py.
 """
@@ -50,7 +50,7 @@ def discrepancies_for_work(frame: pd.DataFrame, work_id: int) -> pd.DataFrame:
 
 
 def sector_ratio(sector_totals: pd.DataFrame, sector: str) -> float | None:
-    """Ratio of a whole sector (all its 2024 works), from a totals-by-sector result."""
+    """Ratio of a whole sector (all its works of the report), from a totals-by-sector result."""
     row = sector_totals[sector_totals["code"] == sector]
     if row.empty:
         return None
@@ -63,7 +63,7 @@ def work_note(note) -> str:
 
 
 def gaming_call_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The 2024 gaming call's projects with the derived ratio next to the printed one."""
+    """The report's gaming call's projects with the derived ratio next to the printed one."""
     out = with_ratio(frame).rename(columns={"ratio_pct": "ratio_derived_pct"})
     columns = ["ordinal", "project", "company", "investment_cents", "walloon_spend_cents", "ratio_printed_bp"]
     return out[[*columns, "ratio_derived_pct"]]

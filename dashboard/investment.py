@@ -28,7 +28,7 @@ FILTERS = {
     "origin": (ORIGINS, "origins"),
     "role": (ROLES, "roles"),
 }
-# The 2024 splits shown on the page: dimension -> named query.
+# The report's splits shown on the page: dimension -> named query.
 BREAKDOWNS = {
     "sector": "investment/totals_by_sector",
     "work_type": "investment/totals_by_work_type",
@@ -84,8 +84,8 @@ def with_shares(frame: pd.DataFrame) -> pd.DataFrame:
 def value_quality(value, lower, upper, row_quality: str, derived: bool = False) -> str | None:
     """Quality of one value: exact printed values are reported (or derived), ranges approximate.
 
-    A row flagged approximate often mixes exact and rounded figures (2017: 5.864.000 € invested
-    but '> 29 M€' spend), so each value is judged by its own bounds.
+    A row flagged approximate often mixes exact and rounded figures (one year of the history has an exact amount
+    invested but '> 29 M€' spend), so each value is judged by its own bounds.
     """
     if is_missing(value):
         return None

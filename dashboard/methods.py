@@ -13,38 +13,25 @@ from datetime import datetime
 
 import pandas as pd
 
-DOCUMENT_NAMES = {"B24": {"fr": "Bilan 2024", "en": "2024 report"}}
-# Order in which document kinds are listed: the report first, then news items, history, geodata.
+# Order in which document kinds (sources.document_kind) are listed: reports, news items, history, geodata.
 DOCUMENT_KINDS = ("report", "news", "history", "geodata")
-NEWS_DOCUMENTS = ("MS24", "WIMP21", "ABOUT17", "BELU19")
-GEODATA_DOCUMENTS = ("GEONAMES", "NATURAL_EARTH")
 QUALITY_COLUMNS = ("rows_reported", "rows_derived", "rows_approximate", "rows_estimated")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~$])")
+_SECTION = re.compile(r"^\d+(\.\d+)*$")
+
+
+def section_number(source_id: str, document_id: str) -> str:
+    """The section of a report's source id: the id without its document's prefix ('<doc>-7.1' -> '7.1')."""
+    return source_id.removeprefix(f"{document_id}-")
 
 
 def source_sort_key(source_id: str) -> tuple:
-    """Natural order of source ids: B24-2.2.10 after B24-2.2.9, report sections before others."""
+    """Natural order of source ids: numbered sections (<doc>-2.2.10 after <doc>-2.2.9) by document,
+    before the other ids."""
     prefix, _, number = source_id.partition("-")
-    parts = tuple(int(p) if p.isdigit() else 0 for p in number.split(".")) if prefix == "B24" else ()
-    return (0 if prefix == "B24" else 1, parts, source_id)
-
-
-def short_source(source_id: str, lang: str) -> str:
-    """'Bilan 2024 §7.1' / '2024 report §7.1' for report sections; other ids unchanged."""
-    if source_id.startswith("B24-"):
-        return f"{DOCUMENT_NAMES['B24'][lang]} §{source_id.removeprefix('B24-')}"
-    return source_id
-
-
-def document_kind(document_id: str) -> str:
-    """'report', 'news', 'history' or 'geodata' for a document id of the sources table."""
-    if document_id == "B24":
-        return "report"
-    if document_id in NEWS_DOCUMENTS:
-        return "news"
-    if document_id in GEODATA_DOCUMENTS:
-        return "geodata"
-    return "history"
+    if _SECTION.match(number):
+        return (0, prefix, tuple(int(p) for p in number.split(".")), source_id)
+    return (1, "", (), source_id)
 
 
 def sections_by_dataset(frame: pd.DataFrame) -> dict[str, list[str]]:
@@ -56,9 +43,13 @@ def sections_by_dataset(frame: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def dataset_table(
-    quality: pd.DataFrame, sections: dict[str, list[str]], lang: str, label: Callable[[str], str]
+    quality: pd.DataFrame,
+    sections: dict[str, list[str]],
+    label: Callable[[str], str],
+    source_label: Callable[[str], str],
 ) -> pd.DataFrame:
-    """One row per dataset: its label, row counts by quality flag and the sections it cites."""
+    """One row per dataset: its label, row counts by quality flag and the sections it cites
+    (each named by `source_label`, e.g. the short label of the session's language)."""
     out = pd.DataFrame(
         {
             "dataset_label": [label(f"table_{name}") for name in quality["dataset"]],
@@ -68,9 +59,7 @@ def dataset_table(
     )
     for column in QUALITY_COLUMNS:
         out[column] = quality[column].astype(int).tolist()
-    out["source_sections"] = [
-        ", ".join(short_source(s, lang) for s in sections.get(name, [])) for name in quality["dataset"]
-    ]
+    out["source_sections"] = [", ".join(source_label(s) for s in sections.get(name, [])) for name in quality["dataset"]]
     return out
 
 
@@ -85,7 +74,7 @@ def locator_text(locator, lang: str) -> str:
 
 def source_table(frame: pd.DataFrame, lang: str, kind_label: Callable[[str], str]) -> pd.DataFrame:
     """The sources table for display: report sections in order, then news, history, geodata."""
-    kinds = [document_kind(d) for d in frame["document_id"]]
+    kinds = frame["document_kind"].tolist()
     out = pd.DataFrame(
         {
             "source_kind": [kind_label(k) for k in kinds],
@@ -137,7 +126,7 @@ def metadata_values(frame: pd.DataFrame) -> dict[str, str]:
 
 
 def format_built_at(stamp: str, lang: str) -> str:
-    """'2026-11-23T18:36:54Z' as '23/11/2026 18:36 UTC' (fr) / '23 Nov 2026 18:36 UTC' (en)."""
+    """An ISO stamp ('YYYY-MM-DDTHH:MM:SSZ') as 'DD/MM/YYYY HH:MM UTC' (fr) / 'D Mon YYYY HH:MM UTC' (en)."""
     try:
         moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ")
     except (TypeError, ValueError):

@@ -1,4 +1,4 @@
-"""The report's shooting-day impact model (Bilan 2024 §2.2.7.2) as pure functions (no Streamlit).
+"""The report's shooting-day impact model (its section on shooting days) as pure functions (no Streamlit).
 
 For each project type, the Walloon spend of the shooting days that Wallimage Tournages supports on
 projects Wallimage did not co-finance is

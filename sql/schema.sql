@@ -19,6 +19,8 @@ CREATE TABLE sources (
     source_id VARCHAR(40) PRIMARY KEY,
     document_id VARCHAR(40) NOT NULL,
     document_title TEXT NOT NULL,
+    -- 'report' (a section of an annual report), 'news', 'history' or 'geodata': how the document is listed.
+    document_kind VARCHAR(10) NOT NULL,
     section TEXT NOT NULL,
     locator TEXT,
     seed_file TEXT,
@@ -38,7 +40,10 @@ CREATE TABLE reports (
     published TEXT NOT NULL,
     url TEXT,
     seed_file TEXT,
-    language VARCHAR(2) NOT NULL
+    language VARCHAR(2) NOT NULL,
+    -- The report's short name in each language, as citations print it ("<short name> §<section>").
+    short_name_fr TEXT NOT NULL,
+    short_name_en TEXT NOT NULL
 );
 
 CREATE TABLE works (

@@ -1,5 +1,6 @@
 """Conventions that guard the whole product (STYLE.md habit 10): text catalogue, pages, SQL files,
-offline rules, downloads, languages, XLSX context sheets and the one-way layering of the modules.
+offline rules, downloads, languages, XLSX context sheets, the one-way layering of the modules and
+no report year or section in code, SQL or texts.
 Each failure names what to fix."""
 
 from __future__ import annotations
@@ -160,8 +161,10 @@ def test_sql_file_is_used_and_has_its_header(name):
     assert used, f"sql/{name}.sql is not referenced as the string '{name}' anywhere in dashboard/: use it or delete it"
     lines = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("-- title:"), f"sql/{name}.sql must start with '-- title:'"
-    assert lines[1].startswith("-- source:"), f"sql/{name}.sql: second line must be '-- source:'"
     header = query_header(name)
+    assert "source" not in header, (
+        f"sql/{name}.sql: drop the '-- source:' line; a citation comes from the rows' source_id (select it)"
+    )
     assert "params" in header, f"sql/{name}.sql: add a '-- params:' line (or '-- params: none')"
     comments = [line for line in lines if line.lstrip().startswith("--")]
     bound_in_comment = [line for line in comments if re.search(r"(?<![:\w]):[A-Za-z_]\w*", line)]
@@ -529,3 +532,51 @@ def test_data_module_uses_streamlit_only_to_cache(module):
     assert not bad, (
         f"{module}: the data layer may use Streamlit only for st.cache_resource/st.cache_data: {sorted(set(bad))}"
     )
+
+
+# --- no report in code: years and section ids come from the data ---------------------------------
+
+# A line names a year or a report's section id (B24-7.1): such facts belong to the seeds, so that next
+# year's report is a data change. Counted in dashboard/**/*.py, sql/** and dashboard/locales/**.
+YEAR_OR_SECTION = re.compile(r"\b(19|20)\d{2}\b|\bB\d{2}-")
+NOT_CODE = (DASHBOARD / "data" / "seeds", DASHBOARD / "data" / "geo")
+# The only lines allowed to name a year (at most 5), each with the reason it is not a report's figure.
+YEAR_LINES_ALLOWED = {
+    ("dashboard/locales/sources.toml", "Depuis le 1er janvier 2024, les locations de lieux de tournage"): (
+        "definition of eligible spend: the date Wallimage's rules changed, true for every report since"
+    ),
+    ("dashboard/locales/sources.toml", "Since 1 January 2024, location rentals are no longer part of it"): (
+        "the same definition in English"
+    ),
+}
+
+
+def _year_lines() -> list[tuple[str, str]]:
+    files = [p for p in DASHBOARD.rglob("*.py") if not any(p.is_relative_to(d) for d in NOT_CODE)]
+    files += [p for p in SQL_DIR.rglob("*") if p.is_file()] + sorted(LOCALES.rglob("*.toml"))
+    found = []
+    for path in sorted(set(files)):
+        name = path.relative_to(ROOT).as_posix()
+        if ".venv" in path.parts or "__pycache__" in path.parts:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if YEAR_OR_SECTION.search(line):
+                found.append((name, f"{number}: {line.strip()}"))
+    return found
+
+
+def test_no_year_or_report_section_in_code_sql_or_texts():
+    assert len(YEAR_LINES_ALLOWED) <= 5, "at most 5 justified lines may name a year"
+    lines = _year_lines()
+    unexpected = [
+        f"{name}:{line}"
+        for name, line in lines
+        if not any(name == file and part in line for file, part in YEAR_LINES_ALLOWED)
+    ]
+    assert not unexpected, (
+        "a year or a report section id in code, SQL or texts: take it from the database (a query, a fact, "
+        "the report context's year, the rows' source_id) or justify it in YEAR_LINES_ALLOWED:\n" + "\n".join(unexpected)
+    )
+    missing = [key for key in YEAR_LINES_ALLOWED if not any(n == key[0] and key[1] in line for n, line in lines)]
+    assert not missing, f"allowed lines no longer present (remove them from YEAR_LINES_ALLOWED): {missing}"
+    assert len(lines) == len(YEAR_LINES_ALLOWED)

@@ -166,10 +166,18 @@ def test_gaming_programme_is_apart(any_db):
     assert int(phases.loc["all", "agreements"]) == 35
 
 
-def test_query_headers_name_their_sources():
+def test_citations_come_from_the_rows(any_db):
+    # The section printing the total of every work (the outermost of 7.1 and 7.1.1) …
+    assert execute(any_db, "investment/total_source", {"year": 2024})["source_id"].tolist() == ["B24-7.1"]
+    # … and the sections the selected works come from, in the report's order, with their counts.
+    sources = execute(any_db, "investment/works_sources", ALL)
+    assert sources["source_id"].tolist() == ["B24-2.2.2.1", "B24-3.2.2.1", "B24-1.2.3"]
+    assert sources["works"].tolist() == [35, 13, 1]
+    animation = execute(any_db, "investment/works_sources", {**ALL, "sectors": ["animation"]})
+    assert animation["source_id"].tolist() == ["B24-3.2.2.1"]
     for name in ("totals", "totals_by_sector", "totals_by_work_type", "totals_by_origin", "spend_by_post"):
         header = query_header(f"investment/{name}")
-        assert header["title"] and header["source"].startswith("B24-") and "params" in header
+        assert header["title"] and "params" in header and "source" not in header  # citations are not constants
 
 
 subsets = st.fixed_dictionaries(

@@ -50,9 +50,10 @@ def test_queries_run_on_both_engines(any_db):
     assert set(found["discrepancy_id"]) == {"scenario_25_heading", "scenario_method_wording"}
 
 
-def test_query_headers_name_the_section():
+def test_queries_return_the_section_of_their_rows(db):
     for name in ("model_inputs", "published_totals", "published_components"):
-        assert query_header(f"scenarios/{name}")["source"] == "B24-2.2.7.2"
+        assert "source" not in query_header(f"scenarios/{name}")  # cited from the rows, not from a header
+        assert set(execute(db, f"scenarios/{name}", {"year": 2024})["source_id"]) == {"B24-2.2.7.2"}
 
 
 @pytest.mark.parametrize("share", [100, 50, 25])

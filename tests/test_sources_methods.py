@@ -66,8 +66,8 @@ def test_source_table_orders_report_sections_naturally_and_localises_lines(db):
 def test_small_helpers():
     assert methods.locator_text("lines 3160-3200;3421-3445", "en") == "lines 3160–3200; 3421–3445"
     assert methods.locator_text(None, "fr") == ""
-    assert methods.short_source("B24-7.1", "en") == "2024 report §7.1"
-    assert methods.short_source("GEONAMES", "fr") == "GEONAMES"
+    assert methods.section_number("B24-7.1", "B24") == "7.1"  # the id without its document's prefix
+    assert methods.section_number("R25-2.2.10", "R25") == "2.2.10"
     assert methods.escape_markdown("a*b_c $5 [x]") == r"a\*b\_c \$5 \[x\]"
     assert methods.format_built_at("2026-11-23T18:36:54Z", "fr") == "23/11/2026 18:36 UTC"
     assert methods.format_built_at("2026-11-23T18:36:54Z", "en") == "23 Nov 2026 18:36 UTC"
@@ -78,6 +78,13 @@ def test_small_helpers():
         "B24-10",
         "MS24",
     ]
+    # Any report's numbered sections sort naturally, document by document, before other ids.
+    assert sorted(["R25-2.10", "MS24", "R25-2.9", "B24-3"], key=methods.source_sort_key) == [
+        "B24-3",
+        "R25-2.9",
+        "R25-2.10",
+        "MS24",
+    ]
 
 
 def test_dataset_table_joins_sections():
@@ -85,6 +92,21 @@ def test_dataset_table_joins_sections():
         {"dataset": ["works"], "rows_total": [49], "rows_reported": [49], "rows_derived": [0]}
         | {"rows_approximate": [0], "rows_estimated": [0]}
     )
-    table = methods.dataset_table(quality, {"works": ["B24-2.2.2.1", "B24-1.2.3"]}, "fr", lambda k: k)
+    short = {"B24-2.2.2.1": "Bilan 2024 §2.2.2.1", "B24-1.2.3": "Bilan 2024 §1.2.3"}
+    table = methods.dataset_table(quality, {"works": ["B24-2.2.2.1", "B24-1.2.3"]}, lambda k: k, short.get)
     assert table.iloc[0]["dataset_label"] == "table_works"
     assert table.iloc[0]["source_sections"] == "Bilan 2024 §2.2.2.1, Bilan 2024 §1.2.3"
+
+
+def test_citations_name_a_report_by_its_short_name_from_the_data(db):
+    from dashboard.components.sources import label_table
+
+    sources = execute(db, "sources/all_sources", {})
+    assert label_table(sources, "fr")["B24-7.1"][1] == "Bilan 2024 §7.1"
+    assert label_table(sources, "en")["B24-7.1"][1] == "2024 report §7.1"
+    # The name is the report row's short name (report.csv), not a constant keyed on the document id.
+    renamed = sources.assign(short_name_fr=sources["short_name_fr"].where(sources["short_name_fr"].isna(), "Rapport X"))
+    assert label_table(renamed, "fr")["B24-7.1"][1] == "Rapport X §7.1"
+    # Documents that are not reports are named by their title; their kind comes from sources.document_kind.
+    assert label_table(sources, "fr")["MS24"][1] == sources.set_index("source_id").loc["MS24", "document_title"]
+    assert set(sources["document_kind"]) == set(methods.DOCUMENT_KINDS)

@@ -13,12 +13,18 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.export import to_csv_bytes, to_xlsx_bytes
-from dashboard.components.formatting import format_by_column, format_change
+from dashboard.components.formatting import (
+    format_by_column,
+    format_change,
+    format_money_cents,
+    format_number,
+    format_percent,
+)
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.quality import quality_label
 from dashboard.components.report import current_report
 from dashboard.components.sources import data_version, source_labels
-from dashboard.metrics import change
+from dashboard.metrics import change, ratio_pct
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -134,7 +140,7 @@ def table_card(frame: pd.DataFrame, meta: Meta, key: str, column_config: dict | 
 
 def change_delta(current, previous, unit: str, previous_year: int | None) -> str | None:
     """The change from the previous report as a metric's delta ('+7.094.800,00 € (+100,00 %) vs the
-    2024 report'); None when there is no previous report or no value to compare."""
+    <previous year> report'); None when there is no previous report or no value to compare."""
     if previous_year is None:
         return None
     difference, percent = change(current, previous)
@@ -165,3 +171,53 @@ def kpi_card(
         )
         if page is not None:
             st.page_link(page, label=t("common.explain"), icon="➡️")
+
+
+def totals_cards(
+    totals,
+    source_ids: list[str],
+    texts: str,
+    quality: str = "reported",
+    before=None,
+    previous_year: int | None = None,
+    widths: tuple = (0.8, 1.4, 1.4, 1.1),
+    per_row: int = 4,
+    page=None,
+) -> None:
+    """Works, invested, Walloon spend and ratio of a selection of works (`texts`: the catalogue area
+    naming them, e.g. 'overview'), each with its change from the previous report's same selection
+    (`before`) when there is one. Exact amounts need the room: `widths` of the cards, `per_row`."""
+    ratio = ratio_pct(totals["walloon_spend_cents"], totals["investment_cents"])
+    ratio_before = None if before is None else ratio_pct(before["walloon_spend_cents"], before["investment_cents"])
+
+    def since(column: str, unit: str) -> str | None:
+        return None if before is None else change_delta(totals[column], before[column], unit, previous_year)
+
+    cards = [
+        (t(f"{texts}.works"), format_number(int(totals["works"])), quality, "", since("works", "count")),
+        (
+            t(f"{texts}.invested"),
+            format_money_cents(int(totals["investment_cents"])),
+            quality,
+            "",
+            since("investment_cents", "cents"),
+        ),
+        (
+            t(f"{texts}.spend"),
+            format_money_cents(int(totals["walloon_spend_cents"])),
+            quality,
+            "",
+            since("walloon_spend_cents", "cents"),
+        ),
+        (
+            t(f"{texts}.ratio"),
+            format_percent(ratio),
+            "derived",
+            t(f"{texts}.ratio_help"),
+            None if before is None else change_delta(ratio, ratio_before, "points", previous_year),
+        ),
+    ]
+    columns = [column for _ in range(0, len(cards), per_row) for column in st.columns(widths[:per_row])]
+    for column, (label, value, card_quality, help_text, delta) in zip(columns, cards):
+        with column:
+            kpi_card(label, value, source_ids, card_quality, help_text, page, delta)

@@ -1,4 +1,4 @@
-"""Figures of the 2024 breakdowns (pure: data frame + language -> go.Figure): by sector, type, origin
+"""Figures of the report's breakdowns (pure: data frame + language -> go.Figure): by sector, type, origin
 and role, spend by post, and a work's co-producing countries.
 
 Same visual language and helpers as dashboard/components/charts_investment.py (the by-year,

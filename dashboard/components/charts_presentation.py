@@ -16,7 +16,7 @@ FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial,
 
 
 def build_sector_slide_figure(frame, lang: str) -> go.Figure:
-    """Invested vs Walloon spend by sector (2024), one pair of bars per sector, ratio under each."""
+    """Invested vs Walloon spend by sector (the report's year), one pair of bars per sector, ratio under each."""
     ratios = [ratio_pct(s, i) for s, i in zip(frame["walloon_spend_cents"], frame["investment_cents"])]
     ratio_word = translate("presentation.ratio_short", lang)
     categories = [

@@ -11,14 +11,15 @@ import streamlit as st
 
 from dashboard import explorer
 from dashboard import investment as inv
-from dashboard.components.cards import Meta, change_delta, chart_card, kpi_card
+from dashboard.components.cards import Meta, chart_card, kpi_card
 from dashboard.components.charts_breakdown import build_breakdown_figure, build_countries_figure, build_posts_figure
 from dashboard.components.charts_investment import build_history_figure, build_peers_figure, build_periods_figure
-from dashboard.components.formatting import format_money_cents, format_number, format_percent
+from dashboard.components.formatting import format_money_cents, format_percent
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.investment_labels import breakdown_table, country_label, history_table, post_table
 from dashboard.components.permalink import Param
 from dashboard.components.quality import legend_markdown
+from dashboard.components.report import current_report
 from dashboard.components.sources import source_labels
 from dashboard.metrics import ratio_pct
 
@@ -28,52 +29,6 @@ PARAM_SPEC = [Param(name, choices, multi=True, default=[]) for name, (choices, _
     Param("tab", inv.TABS, default=inv.TABS[0]),
     Param("work", None, default=None, number_range=(1, 99_999)),
 ]
-
-
-def totals_cards(totals, source_ids: list[str], filtered: bool, before=None, previous_year: int | None = None) -> None:
-    """Works, invested, Walloon spend and ratio of the selection (sums of reported rows), each with its
-    change from the previous report's same selection (`before`) when there is one."""
-    quality = "derived" if filtered else "reported"
-    ratio = ratio_pct(int(totals["walloon_spend_cents"]), int(totals["investment_cents"]))
-    ratio_before = None if before is None else ratio_pct(before["walloon_spend_cents"], before["investment_cents"])
-
-    def since(column: str, unit: str):
-        return None if before is None else change_delta(totals[column], before[column], unit, previous_year)
-
-    cards = st.columns([0.8, 1.4, 1.4, 1.1])  # the exact amounts need the room
-    with cards[0]:
-        kpi_card(
-            t("investment.works"),
-            format_number(int(totals["works"])),
-            source_ids,
-            quality,
-            delta=since("works", "count"),
-        )
-    with cards[1]:
-        kpi_card(
-            t("investment.invested"),
-            format_money_cents(int(totals["investment_cents"])),
-            source_ids,
-            quality,
-            delta=since("investment_cents", "cents"),
-        )
-    with cards[2]:
-        kpi_card(
-            t("investment.spend"),
-            format_money_cents(int(totals["walloon_spend_cents"])),
-            source_ids,
-            quality,
-            delta=since("walloon_spend_cents", "cents"),
-        )
-    with cards[3]:
-        kpi_card(
-            t("investment.ratio"),
-            format_percent(ratio),
-            source_ids,
-            "derived",
-            t("investment.ratio_help"),
-            delta=None if before is None else change_delta(ratio, ratio_before, "points", previous_year),
-        )
 
 
 def _discrepancy_text(row, lang: str) -> str:
@@ -91,11 +46,19 @@ def _discrepancy_text(row, lang: str) -> str:
 
 
 def work_card(
-    work, directors: pd.DataFrame, countries: pd.DataFrame, sector_totals: pd.DataFrame, discrepancies, page: str
+    work,
+    directors: pd.DataFrame,
+    countries: pd.DataFrame,
+    sector_totals: pd.DataFrame,
+    discrepancies,
+    page: str,
+    total_sources: list[str],
 ) -> None:
-    """One work: company, directors, co-producing countries (chart), money, ratio against its sector."""
+    """One work: company, directors, co-producing countries (chart), money, ratio against its sector.
+
+    Its amounts cite the work's row and the section printing the report's total (`total_sources`)."""
     lang = current_language()
-    work_id, source_ids = int(work["work_id"]), [work["source_id"], "B24-7.1"]
+    work_id, source_ids = int(work["work_id"]), list(dict.fromkeys([work["source_id"], *total_sources]))
     with st.container(border=True):
         st.subheader(f"{work_id}. {work['title']}")
         names = ", ".join(directors["director_name"]) or work["directors"]
@@ -131,7 +94,7 @@ def work_card(
                 format_percent(sector_ratio),
                 [work["source_id"]],
                 "derived",
-                t("investment.sector_ratio_help", sector=label_of(work["sector"])),
+                t("investment.sector_ratio_help", sector=label_of(work["sector"]), year=current_report().year),
             )
         frame = countries.assign(country_label=[country_label(c, lang) for c in countries["country"]])
         chart_card(
@@ -147,9 +110,10 @@ def work_card(
         )
 
 
-def filter_bar(values: dict) -> dict:
+def filter_bar(values: dict, scope: dict) -> dict:
     """The four filters as multi-select pills (every option visible, one click; none chosen = all),
-    preset from the URL values; returns the chosen values."""
+    preset from the URL values; returns the chosen values. `scope` fills the note on what they
+    apply to (the report's `works` count and `year`)."""
     chosen = dict(values)
     st.markdown(f"**{t('common.filters')}**")
     for column, (name, (choices, _)) in zip(st.columns(len(inv.FILTERS)), inv.FILTERS.items()):
@@ -166,7 +130,7 @@ def filter_bar(values: dict) -> dict:
                 )
                 or []
             )
-    st.caption(t("investment.filters_scope"))
+    st.caption(t("investment.filters_scope", **scope))
     return chosen
 
 
@@ -176,15 +140,19 @@ def with_source_labels(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(source_label=frame["source_id"].map(inv.source_map(ids, source_labels(ids))))
 
 
-def history_cards(history: pd.DataFrame, reports: pd.DataFrame, page: str) -> None:
+def history_cards(
+    history: pd.DataFrame, reports: pd.DataFrame, page: str, scope: dict, total_sources: list[str]
+) -> None:
     """Wallimage's single years (bars + ratio line, gaps kept; the detailed reports' years marked) and,
-    apart, its multi-year aggregates. `reports` are the rows of investment/report_totals."""
+    apart, its multi-year aggregates. `reports` are the rows of investment/report_totals; the note names
+    the report's year and works (`scope`) and the section printing their total."""
     lang = current_language()
     own = history[history["fund"] == inv.OWN_FUND]
     periods = own[own["scope"] == "multi_year"]
     singles = inv.yearly_series(own[own["scope"] == "single_year"], with_source_labels(reports))
     gaps = ", ".join(str(year) for year in inv.year_gaps(singles))
-    note = t("investment.history_note", gaps=gaps) + " " + legend_markdown()
+    source = "; ".join(source_labels(total_sources, short=True))
+    note = t("investment.history_note", gaps=gaps, source=source, **scope) + " " + legend_markdown()
     chart_card(
         build_history_figure(singles, lang),
         Meta(t("investment.history_title"), list(dict.fromkeys(singles["source_id"])), note, page),
@@ -228,7 +196,13 @@ def breakdown_card(
     frame = breakdown_table(result, dimension, lang, previous)
     chart_card(
         build_breakdown_figure(frame, lang, dimension),
-        Meta(t(f"investment.by_{dimension}"), source_ids, t(f"investment.breakdown_note_{dimension}"), page, context),
+        Meta(
+            t(f"investment.by_{dimension}", year=current_report().year),
+            source_ids,
+            t(f"investment.breakdown_note_{dimension}"),
+            page,
+            context,
+        ),
         frame,
         f"investment_by_{dimension}",
     )

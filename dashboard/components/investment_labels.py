@@ -136,7 +136,7 @@ def country_label(country: str, lang: str) -> str:
 
 
 def gaming_total_note(total, lang: str) -> str:
-    """Printed totals of the 2024 gaming call, formatted for the note under its table."""
+    """Printed totals of the report's gaming call, formatted for the note under its table."""
     return translate(
         "investment.gaming_call_note",
         lang,

@@ -19,6 +19,11 @@ class ReportContext:
     published: str
     document_id: str
     years: tuple[int, ...]
+    short_names: tuple[tuple[str, str], ...] = ()
+
+    def short_name(self, lang: str) -> str:
+        """The report's short name in `lang` (its report.csv), as citations print it; the title if none."""
+        return dict(self.short_names).get(lang) or self.title
 
     @property
     def params(self) -> dict:
@@ -45,6 +50,9 @@ def report_context(reports, year: int | None) -> ReportContext:
         published=str(row["published"]),
         document_id=str(row["document_id"]),
         years=years,
+        short_names=tuple(
+            (lang, str(row[f"short_name_{lang}"])) for lang in ("fr", "en") if row.get(f"short_name_{lang}")
+        ),
     )
 
 

@@ -174,11 +174,11 @@ def write_page_params(values: dict, spec) -> None:
             del st.query_params[param.name]
 
 
-def page_header(title_key: str, intro_key: str | None = None) -> None:
-    """Page title and a one-paragraph introduction."""
+def page_header(title_key: str, intro_key: str | None = None, **values) -> None:
+    """Page title and a one-paragraph introduction (its placeholders filled from `values`)."""
     st.title(t(title_key))
     if intro_key:
-        st.markdown(t(intro_key))
+        st.markdown(t(intro_key, **values))
 
 
 def lazy_tabs(labels: dict[str, str], key: str, default: str | None = None):

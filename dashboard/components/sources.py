@@ -10,21 +10,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.methods import section_number
+
 SESSION_KEY = "sources:labels"
 
 
-def _document_name(document_id: str, lang: str) -> str:
-    names = {"B24": {"fr": "Bilan 2024", "en": "2024 report"}, "HISTORY": {"fr": "HISTORY.md", "en": "HISTORY.md"}}
-    return names.get(document_id, {}).get(lang, document_id)
-
-
 def label_table(sources: pd.DataFrame, lang: str) -> dict[str, tuple[str, str]]:
-    """(long, short) label of every source (rows of sources/all_sources), in one language."""
+    """(long, short) label of every source (rows of sources/all_sources), in one language.
+
+    A section of a report is named by the report's short name (its report.csv) and its number,
+    the source id without the document prefix; any other source by its document's title.
+    """
     labels = {}
     for row in sources.to_dict("records"):
-        source_id = row["source_id"]
-        if row["document_id"] == "B24":
-            text = f"{_document_name('B24', lang)} §{source_id.removeprefix('B24-')}"
+        source_id, short_name = row["source_id"], row.get(f"short_name_{lang}")
+        if isinstance(short_name, str) and short_name:
+            text = f"{short_name} §{section_number(source_id, row['document_id'])}"
             labels[source_id] = (f"{text} ({row['section']})", text)
         else:
             title = row["document_title"]
@@ -44,7 +45,7 @@ def provide_sources(sources: pd.DataFrame, metadata: dict, lang: str) -> None:
 
 
 def source_labels(source_ids: list[str], short: bool = False) -> list[str]:
-    """'Bilan 2024 §7.1 (7.1 Département Coproductions …)' for each id, in the session language."""
+    """'<report short name> §<section> (<section title>)' for each id, in the session language."""
     known = st.session_state.get(SESSION_KEY, (None, {}, "?"))[1]
     return [known.get(source_id, (source_id, source_id))[1 if short else 0] for source_id in dict.fromkeys(source_ids)]
 

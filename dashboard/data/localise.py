@@ -1,6 +1,6 @@
 """Free-text values stored in English, shown in the session language.
 
-Notes and a few printed labels (HISTORY.md's "43 projects", "early … (inferred)") are stored
+Notes and a few printed labels (HISTORY.md's "<n> projects", "early <year> (inferred)") are stored
 once, in English, with their French text in the `text_translations` table; the build refuses an
 untranslated value. The query layer swaps them for French when the session is in French.
 """

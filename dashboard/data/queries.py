@@ -3,7 +3,8 @@
 A query is referred to by its path under sql/ without the extension, e.g.
 `run_query("coproduction/totals_by_sector", lang="fr")`. Parameters are always bound; a list or tuple value
 is bound as an expanding parameter (`WHERE sector IN :sectors`). Each .sql file starts with a
-header of `-- key: value` lines (title, source, note, params) that components use as metadata.
+header of `-- key: value` lines (title, note, params). Citations are not in the header: a query
+returns the `source_id` of the rows it reads, and pages cite those.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def load_sql(name: str) -> str:
 
 @functools.lru_cache(maxsize=256)
 def query_header(name: str) -> dict[str, str]:
-    """The `-- key: value` header of a query file (title, source, note, params)."""
+    """The `-- key: value` header of a query file (title, note, params)."""
     header = {}
     for line in load_sql(name).splitlines():
         match = re.match(r"^--\s*(\w+):\s*(.*)$", line)
@@ -41,11 +42,6 @@ def query_header(name: str) -> dict[str, str]:
         elif line.strip() and not line.startswith("--"):
             break
     return header
-
-
-def query_sources(name: str) -> list[str]:
-    """Source ids of a named query, from its `-- source:` header."""
-    return [part.strip() for part in query_header(name).get("source", "").split(";") if part.strip()]
 
 
 def bind(name: str, params: dict):

@@ -1,9 +1,9 @@
-"""Carbon footprint of shoots (Bilan 2024 §2.2.6): the five measured shoots, their footprints as ranges
-(stated and derived bounds), intensities per shooting day and per person-day, spend vs carbon per day,
-the posts of the breakdown chart, a green-manager what-if (`?reduction=30`) and certification.
+"""Carbon footprint of shoots (the report's section on environmental measures): the measured shoots, their
+footprints as ranges (stated and derived bounds), intensities per shooting day and per person-day, spend vs
+carbon per day, the posts of the breakdown chart, a green-manager what-if (`?reduction=30`) and certification.
 
-Queries: carbon/projects, carbon/footprints, carbon/sample_totals, carbon/posts, carbon/facts,
-carbon/spend_per_day. Computations: dashboard/carbon.py.
+Every card cites the source ids of the rows it shows. Queries: carbon/projects, carbon/footprints,
+carbon/sample_totals, carbon/posts, carbon/facts, carbon/spend_per_day. Computations: dashboard/carbon.py.
 """
 
 import functools
@@ -11,7 +11,8 @@ import functools
 import streamlit as st
 
 from dashboard import carbon
-from dashboard.components.cards import Meta, chart_card, kpi_card, table_card
+from dashboard.components.carbon_texts import bound_values, card_row, cited, meta, sample_values, share_values, tonnes
+from dashboard.components.cards import chart_card, table_card
 from dashboard.components.charts_carbon import build_footprint_ranges_figure, build_spend_carbon_figure, format_bounds
 from dashboard.components.formatting import format_number, format_percent
 from dashboard.components.i18n import current_language, label_of, t
@@ -19,9 +20,9 @@ from dashboard.components.permalink import Param
 from dashboard.components.quality import quality_label
 from dashboard.components.report import current_report
 from dashboard.components.shell import page_header, read_page_params, write_page_params
+from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
 
-SOURCE = ["B24-2.2.6"]
 CERTIFICATION_FACTS = (
     "certified_projects",
     "companies_committed",
@@ -30,43 +31,45 @@ CERTIFICATION_FACTS = (
 )
 
 
-def card_row(cards: list[tuple]) -> None:
-    """One row of KPI cards (arguments of kpi_card)."""
-    for column, arguments in zip(st.columns(len(cards)), cards):
-        with column:
-            kpi_card(*arguments)
-
-
-def meta(name: str, sources: list[str] = SOURCE, context: dict | None = None) -> Meta:
-    """Title, sources and note of one chart or table of this page (catalogue keys carbon.<name>_*)."""
-    return Meta(t(f"carbon.{name}_title"), sources, t(f"carbon.{name}_note"), t("nav.carbon"), context or {})
-
-
 lang = current_language()
 # Every query of this page reads the chosen report (year, previous_year) in the session's language.
 query = functools.partial(run_query, lang=lang, **current_report().params)
 facts = query("carbon/facts", topic="carbon").set_index("fact_id")
 SPEC = [Param("reduction", number_range=(0, 100), default=float(facts.loc["green_manager_reduction", "fact_value"]))]
 params = read_page_params(SPEC)
-page_header("carbon.title", "carbon.intro")
-st.warning(t("carbon.sample_warning"), icon="⚠️")
 footprints = query("carbon/footprints")
 statements, mean, size = carbon.statements_from_frame(footprints)
+# Most cards cite the footprints' section: the source ids of the footprint rows.
+SOURCE = cited(*footprints["source_id"])
+projects_count = format_number(size)
+page_header("carbon.title", "carbon.intro", projects=projects_count)
+st.warning(t("carbon.sample_warning", projects=projects_count), icon="⚠️")
 mean_row = footprints[footprints["relation"] == "mean"].iloc[0]
 total = carbon.sample_total(mean, size)
+derived = carbon.derived_bounds(statements, total)
+bounds = sample_values(mean_row["stated_tco2e"], mean, total, size)
 
-st.subheader(t("carbon.projects_heading"))
-projects = carbon.project_ranges(statements, total, query("carbon/projects"))
-table_card(projects.assign(kind=projects["kind"].map(label_of)), meta("projects"), "carbon_projects")
+st.subheader(t("carbon.projects_heading", projects=projects_count))
+project_rows = query("carbon/projects")
+projects = carbon.project_ranges(statements, total, project_rows)
+lows, highs = [d.low for d in derived.values()], [d.high for d in derived.values()]
+project_note = {"projects": projects_count, "low": tonnes(min(lows)), "high": tonnes(max(highs))}
+table_card(
+    projects.assign(kind=projects["kind"].map(label_of)),
+    meta("projects", cited(*SOURCE, *project_rows["source_id"]), **project_note),
+    "carbon_projects",
+)
 
 st.subheader(t("carbon.footprints_heading"))
-derived = carbon.derived_bounds(statements, total)
-mean_label, mean_value = t("carbon.mean_metric"), f"≈ {format_number(mean_row['stated_tco2e'])}"
-cards = [(mean_label, mean_value, [mean_row["source_id"]], mean_row["quality"], t("carbon.mean_help"))]
-more = [(t("carbon.total_metric"), format_bounds(total, "", 1), SOURCE, "derived", t("carbon.total_help"))]
+mean_label = t("carbon.mean_metric", projects=projects_count)
+mean_value = f"≈ {format_number(mean_row['stated_tco2e'])}"
+cards = [(mean_label, mean_value, [mean_row["source_id"]], mean_row["quality"], t("carbon.mean_help", **bounds))]
+total_help = t("carbon.total_help", **bounds)
+more = [(t("carbon.total_metric", projects=projects_count), format_bounds(total, "", 1), SOURCE, "derived", total_help)]
 for statement in statements:
     key, tight = statement.statement_id, derived[statement.statement_id]
-    label, help_text = t(f"carbon.statement_{key}"), t(f"carbon.statement_help_{key}")
+    label = t(f"carbon.statement_{key}")
+    help_text = t(f"carbon.statement_help_{key}", **bound_values(statement.bounds, tight))
     cards.append((label, format_bounds(statement.bounds, ""), SOURCE, "approximate", help_text))
     if tight != statement.bounds:
         more.insert(
@@ -76,17 +79,19 @@ card_row(cards)
 card_row(more)
 
 st.markdown(f"**{t('carbon.green_heading')}**")
-st.markdown(t("carbon.green_text", reduction=format_number(facts.loc["green_manager_reduction", "fact_value"])))
+reduction_row = facts.loc["green_manager_reduction"]
+st.markdown(t("carbon.green_text", reduction=format_number(reduction_row["fact_value"]), projects=projects_count))
 st.session_state.setdefault("carbon_reduction", int(round(params["reduction"])))
 reduction = st.slider(t("carbon.green_slider"), 0, 90, step=1, key="carbon_reduction", format="%d %%")
 write_page_params({"reduction": float(reduction)}, SPEC)
 after = {"mean": carbon.apply_reduction(mean, reduction / 100), "total": carbon.apply_reduction(total, reduction / 100)}
-green_label = {k: t(f"carbon.green_{k}_metric", reduction=reduction) for k in after}
-card_row([(green_label[k], format_bounds(r, "tCO2e", 2), SOURCE, "scenario") for k, r in after.items()])
+green_label = {k: t(f"carbon.green_{k}_metric", reduction=reduction, projects=projects_count) for k in after}
+green_sources = cited(*SOURCE, reduction_row["source_id"])
+card_row([(green_label[k], format_bounds(r, "tCO2e", 2), green_sources, "scenario") for k, r in after.items()])
 ranges = carbon.statement_ranges(statements, mean, total, reduction / 100)
 chart_card(
     build_footprint_ranges_figure(ranges, reduction, lang),
-    meta("ranges", context={t("carbon.green_slider"): f"{reduction} %"}),
+    meta("ranges", green_sources, context={t("carbon.green_slider"): f"{reduction} %"}),
     ranges.assign(statement=[t(f"carbon.statement_{s}") for s in ranges["statement_id"]]).drop(
         columns=["statement_id", "tightened", "stated_t"]
     ),
@@ -96,26 +101,34 @@ chart_card(
 st.subheader(t("carbon.intensity_heading"))
 intensity = carbon.intensity_frame(statements, total, query("carbon/sample_totals"))
 sample = intensity[intensity["kind"] == carbon.WHOLE_SAMPLE].iloc[0]
+sample_sources = cited(*SOURCE, *project_rows["source_id"])
+sample_size = {
+    **bounds,
+    "days": format_number(sample["shooting_days"]),
+    "person_days": format_number(sample["person_days"]),
+}
 per_day = format_bounds(carbon.Interval(*sample[["per_day_low", "per_day_high"]]), "tCO2e", 2)
+person_day_help = t("carbon.per_person_day_help", **sample_size)
 per_person = carbon.Interval(*sample[["per_person_day_low_kg", "per_person_day_high_kg"]])
 per_person_day = format_bounds(per_person, "kgCO2e", 1)
 card_row(
     [
-        (t("carbon.per_day_metric"), per_day, SOURCE, "approximate", t("carbon.per_day_help")),
-        (t("carbon.per_person_day_metric"), per_person_day, SOURCE, "approximate", t("carbon.per_person_day_help")),
+        (t("carbon.per_day_metric"), per_day, sample_sources, "approximate", t("carbon.per_day_help", **sample_size)),
+        (t("carbon.per_person_day_metric"), per_person_day, sample_sources, "approximate", person_day_help),
     ]
 )
 spend = query("carbon/spend_per_day", work_types=list(carbon.KIND_SPEND_WORK_TYPE.values()))
 side = carbon.spend_and_carbon_per_day(intensity, spend)
+spend_label = "; ".join(source_labels(cited(*spend["source_id"]), short=True))
 chart_card(
     build_spend_carbon_figure(side, lang),
-    meta("side", [*SOURCE, "B24-2.2.7.2"]),
+    meta("side", cited(*sample_sources, *spend["source_id"]), projects=projects_count, spend=spend_label),
     side.assign(kind=side["kind"].map(label_of), quality=side["quality"].map(quality_label)),
     "carbon_spend_per_day",
 )
 table_card(
     intensity.assign(kind=intensity["kind"].map(label_of), quality=intensity["quality"].map(quality_label)),
-    meta("intensity"),
+    meta("intensity", sample_sources, projects=projects_count),
     "carbon_intensity",
 )
 
@@ -126,18 +139,40 @@ top4_total = carbon.share_of_total(
     carbon.Interval(phase["lower_value"], phase["upper_value"]),
 )
 top4_range = format_bounds(top4_total, "%", 1)
+top4_help = t("carbon.top4_total_help", **share_values(phase, top4, top4_total))
 card_row(
     [
-        (t("carbon.shooting_phase_metric"), f"> {format_percent(phase['fact_value'], 0)}", SOURCE, "approximate"),
-        (t("carbon.top4_metric"), f"≈ {format_percent(top4['fact_value'], 0)}", SOURCE, "approximate", top4["note"]),
-        (t("carbon.top4_total_metric"), top4_range, SOURCE, "derived", t("carbon.top4_total_help")),
+        (
+            t("carbon.shooting_phase_metric"),
+            f"> {format_percent(phase['fact_value'], 0)}",
+            [phase["source_id"]],
+            "approximate",
+        ),
+        (
+            t("carbon.top4_metric"),
+            f"≈ {format_percent(top4['fact_value'], 0)}",
+            [top4["source_id"]],
+            "approximate",
+            top4["note"],
+        ),
+        (
+            t("carbon.top4_total_metric"),
+            top4_range,
+            cited(phase["source_id"], top4["source_id"]),
+            "derived",
+            top4_help,
+        ),
     ]
 )
 posts = query("carbon/posts")
 posts = posts.assign(
     post=posts["post_label_key"].map(label_of), most_impactful=posts["most_impactful"].map({1: "✔", 0: ""})
 )
-table_card(posts[["chart_order", "post", "label_printed", "most_impactful"]], meta("posts"), "carbon_posts")
+table_card(
+    posts[["chart_order", "post", "label_printed", "most_impactful"]],
+    meta("posts", cited(*posts["source_id"])),
+    "carbon_posts",
+)
 
 st.subheader(t("carbon.certification_heading"))
 cards = []
@@ -149,4 +184,14 @@ for fact_id in CERTIFICATION_FACTS:
     cards.append((row[f"label_{lang}"], value, [row["source_id"]], row["quality"]))
 card_row(cards[:2])
 card_row(cards[2:])
-st.caption(t("carbon.sources_note"))
+trained_source = facts.loc["green_managers_trained", "source_id"]
+note_sources = cited(*SOURCE, trained_source, *spend["source_id"])
+short = dict(zip(note_sources, source_labels(note_sources, short=True)))
+st.caption(
+    t(
+        "carbon.sources_note",
+        main="; ".join(short[s] for s in SOURCE),
+        trained=short[trained_source],
+        spend="; ".join(short[s] for s in dict.fromkeys(spend["source_id"])),
+    )
+)

@@ -1,8 +1,9 @@
-"""Investment vs. Walloon spend: by year (and, apart, multi-year periods), 2024 by sector, work type, origin
-and majority/minority, spend by post, the 49 works with a card per work, peer funds, the gaming programme.
+"""Investment vs. Walloon spend: by year (and, apart, multi-year periods), the report's year by sector, work type,
+origin and majority/minority, spend by post, its works with a card per work, peer funds, the gaming programme.
 
 Filters (sector, type, origin, role, search), the open tab and the open work card live in the URL.
-Queries: investment/history_by_fund, investment/totals, investment/totals_by_sector, investment/totals_by_work_type,
+Queries: overview/coproduction_totals, investment/total_source, investment/works_sources, overview/facts_by_id,
+investment/history_by_fund, investment/totals, investment/totals_by_sector, investment/totals_by_work_type,
 investment/totals_by_origin, investment/totals_by_role, investment/spend_by_post,
 investment/works_list, investment/work_directors, investment/work_countries, investment/work_discrepancies,
 investment/gaming_call_projects, investment/gaming_call_totals, investment/gaming_agreements_by_phase.
@@ -16,20 +17,24 @@ from dashboard import explorer
 from dashboard import investment as inv
 from dashboard.components import investment_cards as cards
 from dashboard.components import investment_labels as labelled
-from dashboard.components.cards import Meta, table_card
+from dashboard.components.cards import Meta, table_card, totals_cards
+from dashboard.components.formatting import format_number
 from dashboard.components.i18n import current_language, t
 from dashboard.components.report import current_report
 from dashboard.components.shell import lazy_tabs, page_header, read_page_params, write_page_params
-from dashboard.data.queries import query_sources, run_query
+from dashboard.data.queries import run_query
 
 values = read_page_params(cards.PARAM_SPEC)
-page_header("investment.title", "investment.intro")
+year, previous_year = current_report().year, current_report().previous_year
+page_header("investment.title", "investment.intro", year=year)
 lang, page = current_language(), t("nav.investment")
 # Every query of this page reads the chosen report (year, previous_year) in the session's language.
 query = functools.partial(run_query, lang=lang, **current_report().params)
-values = cards.filter_bar(values)
+# The report's works (texts say "the {works} works of {year}") and the section printing their total.
+scope = {"works": format_number(int(query("overview/coproduction_totals").iloc[0]["works"])), "year": year}
+total_source = list(query("investment/total_source")["source_id"])
+values = cards.filter_bar(values, scope)
 params, context = inv.query_params(values), labelled.filters_context(values, lang)
-year, previous_year = current_report().year, current_report().previous_year
 tab, active = lazy_tabs(
     {name: t(f"investment.tab_{name}", year=year) for name in inv.TABS}, "investment_tab", values["tab"]
 )
@@ -40,23 +45,24 @@ if active in ("years", "peers"):
 
 with tab:
     if active == "years":
-        cards.history_cards(history, query("investment/report_totals"), page)
+        cards.history_cards(history, query("investment/report_totals"), page, scope, total_source)
 
     elif active == "detail":
         totals = query("investment/totals", **params).iloc[0]
         if int(totals["works"]) == 0:
             st.info(t("common.no_rows"))
         else:
+            # Unfiltered, the totals are the report's printed total; filtered, sums of the works' rows.
+            row_sources = list(query("investment/works_sources", **params)["source_id"])
+            sources, quality = (row_sources, "derived") if inv.active_filters(values) else (total_source, "reported")
             # The same filters on the previous report, when there is one: every figure shows its change.
             before = query("investment/totals", **params, year=previous_year).iloc[0] if previous_year else None
-            filtered = bool(inv.active_filters(values))
-            cards.totals_cards(totals, query_sources("investment/totals"), filtered, before, previous_year)
-            grid = st.columns(2)
-            for index, (dimension, name) in enumerate(inv.BREAKDOWNS.items()):
+            totals_cards(totals, sources, "investment", quality, before, previous_year)
+            for column, (dimension, name) in zip(st.columns(2) * 2, inv.BREAKDOWNS.items()):  # two by two
                 previous = query(name, **params, year=previous_year) if previous_year else None
-                with grid[index % 2]:
-                    cards.breakdown_card(query(name, **params), dimension, query_sources(name), page, context, previous)
-        st.caption(t("investment.gaming_apart"))
+                with column:
+                    cards.breakdown_card(query(name, **params), dimension, row_sources, page, context, previous)
+        st.caption(t("investment.gaming_apart", **scope))
 
     elif active == "posts":
         scope = params["sectors"] if "sector" in inv.active_filters(values) else ["all", *inv.SECTORS]
@@ -74,8 +80,8 @@ with tab:
         )
         shown = explorer.search_works(works, values[inv.SEARCH_PARAM])
         works_meta = Meta(
-            t("investment.works_title", count=len(shown)),
-            query_sources("investment/works_list"),
+            t("investment.works_title", count=len(shown), year=year),
+            [*total_source, *dict.fromkeys(shown["source_id"])],
             t("investment.works_note"),
             page,
             labelled.filters_context(values, lang),
@@ -100,33 +106,41 @@ with tab:
                 query("investment/totals_by_sector", **inv.query_params({})),
                 query("investment/work_discrepancies"),
                 page,
+                total_source,
             )
 
     elif active == "peers":
         cards.peers_card(history, page)
 
     elif active == "gaming":
-        st.markdown(t("investment.gaming_intro"))
         call, call_total = (
             query("investment/gaming_call_projects"),
             query("investment/gaming_call_totals").iloc[0],
         )
+        st.markdown(t("investment.gaming_intro", winners=format_number(int(call_total["projects"])), **scope))
         table_card(
             explorer.gaming_call_table(call),
             Meta(
-                t("investment.gaming_call_title"),
-                query_sources("investment/gaming_call_projects"),
+                t("investment.gaming_call_title", year=year, count=format_number(len(call))),
+                list(dict.fromkeys(call["source_id"])),
                 labelled.gaming_total_note(call_total, lang),
                 page,
             ),
             "investment_gaming_call",
         )
+        phases = query("investment/gaming_agreements_by_phase")
+        granted = query("overview/facts_by_id", fact_ids=["gaming_agreements_granted"])
+        effective = phases.loc[phases["phase"] == "all", "agreements"]
         table_card(
-            labelled.gaming_phase_table(query("investment/gaming_agreements_by_phase"), lang),
+            labelled.gaming_phase_table(phases, lang),
             Meta(
                 t("investment.gaming_phases_title"),
-                query_sources("investment/gaming_agreements_by_phase"),
-                t("investment.gaming_phases_note"),
+                list(dict.fromkeys([*phases["source_id"], *granted["source_id"]])),
+                t(
+                    "investment.gaming_phases_note",
+                    effective=format_number(int(effective.iloc[0])),
+                    granted=format_number(int(granted["fact_value"].iloc[0])),
+                ),
                 page,
             ),
             "investment_gaming_phases",

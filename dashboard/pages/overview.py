@@ -1,7 +1,8 @@
-"""Overview: the headline figures of 2024 and since creation, each with its source and a link.
+"""Overview: the headline figures of the report's year and since creation, each with its source and a link.
 
-Queries: overview/coproduction_totals, overview/totals_by_sector, overview/facts_by_id,
-overview/scenario_range, overview/carbon_mean, investment/gaming_call_totals, overview/place_count.
+Queries: overview/coproduction_totals, investment/total_source, overview/totals_by_sector, overview/facts_by_id,
+overview/scenario_range, presentation/scenario_totals, overview/carbon_mean, investment/gaming_call_totals,
+overview/place_count, presentation/place_sources.
 """
 
 import functools
@@ -9,7 +10,7 @@ import functools
 import streamlit as st
 
 from dashboard import investment as inv
-from dashboard.components.cards import Meta, change_delta, kpi_card, table_card
+from dashboard.components.cards import Meta, change_delta, kpi_card, table_card, totals_cards
 from dashboard.components.formatting import (
     format_compact_money,
     format_money,
@@ -21,7 +22,7 @@ from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.report import current_report
 from dashboard.components.shell import page_header, page_object, read_page_params
 from dashboard.data.queries import run_query
-from dashboard.metrics import euros, ratio_pct
+from dashboard.metrics import euros
 
 read_page_params([])
 page_header("overview.title", "overview.intro")
@@ -32,55 +33,15 @@ query = functools.partial(run_query, lang=lang, **report.params)
 investment_page, scenarios_page = page_object("investment.py"), page_object("scenarios.py")
 carbon_page, map_page = page_object("carbon.py"), page_object("map.py")
 
+year = report.year
 totals = query("overview/coproduction_totals").iloc[0]
 # The previous report's totals, when there is one: each headline shows its change.
 before = query("overview/coproduction_totals", year=report.previous_year).iloc[0] if report.previous_year else None
-
-
-def since(column: str, unit: str) -> str | None:
-    """A headline's change from the previous report (the card's delta)."""
-    return None if before is None else change_delta(totals[column], before[column], unit, report.previous_year)
-
-
-st.subheader(t("overview.section_2024"))
+# The section that prints the report's total of its works: the citation of the four cards below.
+total_source = list(query("investment/total_source")["source_id"])
+st.subheader(t("overview.section_report", year=year, works=format_number(totals["works"])))
 # Two by two: exact amounts need the room (a cut figure cannot be quoted), down to a 1280 px projector.
-cards = [*st.columns(2), *st.columns(2)]
-with cards[0]:
-    kpi_card(
-        t("overview.works"),
-        format_number(totals["works"]),
-        ["B24-7.1"],
-        page=investment_page,
-        delta=since("works", "count"),
-    )
-with cards[1]:
-    kpi_card(
-        t("overview.invested"),
-        format_money(euros(totals["investment_cents"])),
-        ["B24-7.1"],
-        page=investment_page,
-        delta=since("investment_cents", "cents"),
-    )
-with cards[2]:
-    kpi_card(
-        t("overview.spend"),
-        format_money(euros(totals["walloon_spend_cents"])),
-        ["B24-7.1"],
-        page=investment_page,
-        delta=since("walloon_spend_cents", "cents"),
-    )
-with cards[3]:
-    ratio = ratio_pct(totals["walloon_spend_cents"], totals["investment_cents"])
-    ratio_before = None if before is None else ratio_pct(before["walloon_spend_cents"], before["investment_cents"])
-    kpi_card(
-        t("overview.ratio"),
-        format_percent(ratio),
-        ["B24-7.1"],
-        "derived",
-        t("overview.ratio_help"),
-        investment_page,
-        delta=change_delta(ratio, ratio_before, "points", report.previous_year),
-    )
+totals_cards(totals, total_source, "overview", "reported", before, report.previous_year, (1, 1), 2, investment_page)
 
 facts = query(
     "overview/facts_by_id",
@@ -124,24 +85,39 @@ for column, (fact_id, decimals) in zip(
             t("overview.low_estimate") if fact_id == "shooting_days_cumulative" else "",
         )
 
-st.subheader(t("overview.section_activity"))
+st.subheader(t("overview.section_activity", year=year))
 scenario = query("overview/scenario_range").iloc[0]
+shares = [format_percent(share_bp / 100, 0) for share_bp in sorted(query("presentation/scenario_totals")["share_bp"])]
 carbon = query("overview/carbon_mean").iloc[0]
 gaming = query("investment/gaming_call_totals").iloc[0]
 places = query("overview/place_count").iloc[0]
 cards = st.columns(3)
 with cards[0]:
     row = facts.loc["shooting_days"]
-    kpi_card(row[f"label_{lang}"], format_number(row["fact_value"]), [row["source_id"]], page=scenarios_page)
+    days_before = (
+        query("overview/facts_by_id", year=report.previous_year, fact_ids=["shooting_days"])["fact_value"]
+        if report.previous_year
+        else []
+    )
+    kpi_card(
+        row[f"label_{lang}"],
+        format_number(row["fact_value"]),
+        [row["source_id"]],
+        page=scenarios_page,
+        delta=change_delta(row["fact_value"], days_before.iloc[0], "count", report.previous_year)
+        if len(days_before)
+        else None,
+    )
 with cards[1]:
     low, high = euros(scenario["low_total_cents"]), euros(scenario["high_total_cents"])
     # In millions, as the report words it (« entre 6,2 et 8,6 millions »); the exact totals in the help.
     kpi_card(
-        t("overview.scenario_range"),
+        t("overview.scenario_range", count=format_number(len(shares))),
         f"{format_compact_money(low)} – {format_compact_money(high)}",
         [scenario["source_id"]],
         "estimated",
-        f"{t('overview.scenario_help')} ({format_money(low, 0)} – {format_money(high, 0)})",
+        f"{t('overview.scenario_help', count=format_number(len(shares)), shares=', '.join(shares))}"
+        f" ({format_money(low, 0)} – {format_money(high, 0)})",
         scenarios_page,
     )
 with cards[2]:
@@ -150,16 +126,20 @@ with cards[2]:
         format_range(carbon["stated_tco2e"], carbon["stated_tco2e"], "tCO2e"),
         [carbon["source_id"]],
         "approximate",
-        t("overview.carbon_help"),
+        t("overview.carbon_help", projects=format_number(carbon["projects_count"])),
         carbon_page,
     )
 cards = st.columns(3)
 with cards[0]:
     kpi_card(
-        t("overview.gaming_call"),
+        t("overview.gaming_call", year=year),
         f"{format_money(euros(gaming['investment_cents']), 0)} → {format_money(euros(gaming['walloon_spend_cents']), 0)}",
         [gaming["source_id"]],
-        help_text=t("overview.gaming_help"),
+        help_text=t(
+            "overview.gaming_help",
+            projects=format_number(gaming["projects"]),
+            ratio=format_percent(gaming["ratio_printed_bp"] / 100),
+        ),
     )
 with cards[1]:
     row = facts.loc["enterprises_committed"]
@@ -168,7 +148,7 @@ with cards[2]:
     kpi_card(
         t("overview.places"),
         t("overview.places_value", places=int(places["places"]), towns=int(places["towns"])),
-        ["B24-3.3", "B24-2.2.4"],
+        list(query("presentation/place_sources")["source_id"]),
         page=map_page,
     )
 
@@ -184,8 +164,8 @@ table = sectors.assign(sector=sectors["sector"].map(label_of))[
 table_card(
     table,
     Meta(
-        t("overview.sector_table"),
-        ["B24-2.2.2.1", "B24-3.2.2.1", "B24-1.2.3", "B24-7.1"],
+        t("overview.sector_table", year=year),
+        list(dict.fromkeys([*sectors["source_id"], *total_source])),
         t("overview.sector_note"),
         page=t("nav.overview"),
     ),

@@ -1,7 +1,7 @@
 """Presentation mode for festival stands: four slides in large type, sidebar and toolbar hidden,
 Previous/Next buttons, an optional auto-advance timer, the slide number in the URL (`?slide=2`).
 
-Queries: overview/coproduction_totals, overview/totals_by_sector, overview/scenario_range,
+Queries: overview/coproduction_totals, investment/total_source, overview/totals_by_sector, overview/scenario_range,
 presentation/scenario_totals, overview/place_count, presentation/places_by_kind,
 presentation/place_sources.
 """
@@ -32,6 +32,7 @@ values = read_page_params(SPEC)
 lang = current_language()
 # Every query of this page reads the chosen report (year, previous_year) in the session's language.
 query = functools.partial(run_query, lang=lang, **current_report().params)
+year = current_report().year
 show.projector_style()
 if "presentation_auto" not in st.session_state:
     st.session_state["presentation_auto"] = values["auto"] is not None
@@ -53,19 +54,20 @@ name = slides.SLIDES[current - 1]
 if name == "headline":
     totals = query("overview/coproduction_totals").iloc[0]
     ratio = ratio_pct(totals["walloon_spend_cents"], totals["investment_cents"])
-    show.slide_title(t("presentation.headline_title", per_euro=format_money(ratio / 100)))
+    show.slide_title(t("presentation.headline_title", per_euro=format_money(ratio / 100), year=year))
     left, right = st.columns(2)
     with left:
-        show.big_figure(t("presentation.works"), format_number(totals["works"]))
+        show.big_figure(t("presentation.works", year=year), format_number(totals["works"]))
         show.big_figure(t("presentation.spend"), show.money_text(totals["walloon_spend_cents"], lang))
     with right:
         show.big_figure(t("presentation.invested"), show.money_text(totals["investment_cents"], lang))
         show.big_figure(t("presentation.ratio"), format_percent(ratio))
-    data, source_ids = totals.to_frame().T[["works", "investment_cents", "walloon_spend_cents"]], ["B24-7.1"]
+    data = totals.to_frame().T[["works", "investment_cents", "walloon_spend_cents"]]
+    source_ids = list(query("investment/total_source")["source_id"])
     show.slide_footer(source_ids, "reported", t("presentation.headline_note"))
 elif name == "sectors":
     sectors = query("overview/totals_by_sector")
-    show.slide_title(t("presentation.sectors_title"))
+    show.slide_title(t("presentation.sectors_title", year=year))
     st.plotly_chart(build_sector_slide_figure(sectors, lang), config=PLOTLY_CONFIG, width="stretch")
     data = sectors.assign(sector=[label_of(code) for code in sectors["sector"]])
     data, source_ids = data[["sector", "works", "investment_cents", "walloon_spend_cents"]], list(sectors["source_id"])
@@ -90,7 +92,7 @@ elif name == "scenarios":
         columns={"share_bp": "slide_share_bp", "days": "slide_days", "total_cents": "slide_total_cents"}
     )[["slide_share_bp", "slide_days", "slide_total_cents"]]
     source_ids = list(dict.fromkeys(scenarios["source_id"]))
-    show.slide_footer(source_ids, "estimated", t("presentation.scenarios_note"))
+    show.slide_footer(source_ids, "estimated", t("presentation.scenarios_note", count=format_number(len(scenarios))))
 else:
     places = query("overview/place_count").iloc[0]
     kinds = query("presentation/places_by_kind")

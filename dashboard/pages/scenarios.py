@@ -1,4 +1,4 @@
-"""Shooting-day impact scenarios (Bilan 2024 §2.2.7.2): the three published scenarios, a share slider
+"""Shooting-day impact scenarios (the report's section on shooting days): the three published scenarios, a share slider
 (`?share=40`), the components by project type, the model's inputs, what-if inputs and the method.
 
 Queries: scenarios/model_inputs, scenarios/published_totals, scenarios/published_components,
@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import scenarios as model
 from dashboard.components.cards import Meta, chart_card, kpi_card, table_card
 from dashboard.components.charts_scenarios import build_components_figure, scenario_bars
-from dashboard.components.formatting import format_money_cents
+from dashboard.components.formatting import format_money_cents, format_number
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
 from dashboard.components.quality import quality_label
@@ -20,11 +20,12 @@ from dashboard.components.report import current_report
 from dashboard.components.scenarios_whatif import describe_change, render_whatif
 from dashboard.components.shell import page_header, read_page_params, write_page_params
 from dashboard.data.queries import run_query
+from dashboard.metrics import euros
 
-SOURCE = ["B24-2.2.7.2"]
 SPEC = [Param("share", number_range=(0, 100), default=50.0)]
 params = read_page_params(SPEC)
-page_header("scenarios.title", "scenarios.intro")
+year = current_report().year
+page_header("scenarios.title", "scenarios.intro", year=year)
 lang = current_language()
 # Every query of this page reads the chosen report (year, previous_year) in the session's language.
 query = functools.partial(run_query, lang=lang, **current_report().params)
@@ -32,6 +33,17 @@ inputs_frame = query("scenarios/model_inputs")
 published = query("scenarios/published_totals")
 published_components = query("scenarios/published_components")
 report_inputs = model.inputs_from_frame(inputs_frame)
+# Cited: the sections of the model's inputs and of the published totals (their rows' source ids).
+SOURCE = list(dict.fromkeys([*inputs_frame["source_id"], *published["source_id"]]))
+# The report's figures the texts quote: days, the flat rate per day and the complement.
+figures = {
+    "year": year,
+    "days": format_number(int(inputs_frame["shooting_days"].sum())),
+    "cofinanced": format_number(int(inputs_frame["days_cofinanced"].sum())),
+    "attributable": format_number(int(inputs_frame["attributable_days"].sum())),
+    "flat": format_money_cents(int(inputs_frame["flat_rate_cents"].dropna().max()), 0),
+    "complement": format_money_cents(int(published["complement_cents"].max()), 0),
+}
 
 st.subheader(t("scenarios.published_heading"))
 for column, row in zip(st.columns(len(published)), published.itertuples(index=False)):
@@ -47,12 +59,32 @@ for column, row in zip(st.columns(len(published)), published.itertuples(index=Fa
                 complement=format_money_cents(row.complement_cents),
             ),
         )
-st.info(t("scenarios.published_note"), icon="ℹ️")
+remarks = [
+    t("scenarios.published_remark", scenario=t("scenarios.published_metric", share=row.share_bp // 100), note=row.note)
+    for row in published.itertuples(index=False)
+    if isinstance(row.note, str) and row.note.strip()
+]
+st.info(
+    t(
+        "scenarios.published_note",
+        year=year,
+        low=format_number(euros(published["total_cents"].min()) / 1_000_000, 1),
+        high=format_number(euros(published["total_cents"].max()) / 1_000_000, 1),
+    )
+    + (f"\n\n{t('scenarios.published_remarks')}" + "".join(f"\n- {remark}" for remark in remarks) if remarks else ""),
+    icon="ℹ️",
+)
 
 st.subheader(t("scenarios.explore_heading"))
 st.session_state.setdefault("scenarios_share", int(round(params["share"])))
 share = st.slider(
-    t("scenarios.slider_label"), 0, 100, step=1, key="scenarios_share", format="%d %%", help=t("scenarios.slider_help")
+    t("scenarios.slider_label"),
+    0,
+    100,
+    step=1,
+    key="scenarios_share",
+    format="%d %%",
+    help=t("scenarios.slider_help", flat=figures["flat"]),
 )
 write_page_params({"share": float(share)}, SPEC)
 results = st.container()
@@ -114,7 +146,7 @@ table_card(
     Meta(
         t("scenarios.components_title", share=share),
         SOURCE,
-        t("scenarios.components_note"),
+        t("scenarios.components_note", flat=figures["flat"]),
         t("nav.scenarios"),
         context,
     ),
@@ -129,7 +161,7 @@ table_card(
 )
 
 st.subheader(t("scenarios.method_heading"))
-st.markdown(t("scenarios.method_text"))
+st.markdown(t("scenarios.method_text", **figures))
 st.markdown(f"**{t('scenarios.discrepancies_heading')}**")
 for row in query("scenarios/discrepancies", topic="scenarios").itertuples(index=False):
     st.markdown(

@@ -102,7 +102,9 @@ with tab:
         st.markdown(t("sources.datasets_intro"))
         st.markdown(legend_markdown())
         sections = methods.sections_by_dataset(query("sources/dataset_sources"))
-        datasets = methods.dataset_table(quality, sections, lang, label_of)
+        cited = sorted({s for ids in sections.values() for s in ids}, key=methods.source_sort_key)
+        short = dict(zip(cited, source_labels(cited, short=True)))
+        datasets = methods.dataset_table(quality, sections, label_of, short.get)
         table_card(
             datasets,
             Meta(t("sources.datasets_table"), [this_database], t("sources.datasets_note"), page=t("nav.sources")),
@@ -110,7 +112,9 @@ with tab:
         )
 
     elif active == "documents":
-        st.markdown(t("sources.documents_intro"))
+        reports = sources[sources["document_kind"] == "report"][f"short_name_{lang}"].drop_duplicates()
+        news = sources.loc[sources["document_kind"] == "news", "document_id"].nunique()
+        st.markdown(t("sources.documents_intro", reports=", ".join(reports), news=format_number(news)))
         documents = methods.source_table(sources, lang, lambda kind: label_of(f"document_{kind}"))
         table_card(
             documents,

@@ -1,5 +1,4 @@
 -- title: Carbon and certification facts (green managers, certification, shares of emissions)
--- source: B24-2.2.6; B24-0.1
 -- params: year (int: the report), topic (text)
 SELECT fact_id, fact_value, unit, lower_value, upper_value, quality, source_id, label_fr, label_en, note
 FROM facts

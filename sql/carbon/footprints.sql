@@ -1,5 +1,4 @@
 -- title: Footprint statements of the carbon sample, with their bounds
--- source: B24-2.2.6
 -- note: the report never says which footprint belongs to which shoot
 -- params: year (int: the report)
 SELECT statement_id, projects_count, relation, stated_tco2e, lower_tco2e, upper_tco2e, bound_rule, source_id,

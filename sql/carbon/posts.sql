@@ -1,5 +1,4 @@
 -- title: Categories of the average breakdown by post (chart of the report, no values)
--- source: B24-2.2.6
 -- params: year (int: the report)
 SELECT ordinal AS chart_order, post, 'carbon_post_' || post AS post_label_key, label_printed, most_impactful,
     source_id, quality, note

@@ -1,5 +1,4 @@
 -- title: The five measured shoots and their profiles (kind, crew, shooting days, person-days)
--- source: B24-2.2.6
 -- params: year (int: the report)
 SELECT
     project_no,

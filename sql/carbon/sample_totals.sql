@@ -1,5 +1,4 @@
 -- title: Size of the carbon sample (projects, shooting days, person-days), by kind and overall
--- source: B24-2.2.6
 -- note: the row with kind 'whole_sample' is the whole sample
 -- params: year (int: the report)
 SELECT

@@ -1,5 +1,4 @@
 -- title: Walloon spend per shooting day for some work types
--- source: B24-2.2.7.2
 -- params: year (int: the report), work_types (list)
 SELECT work_type, total_per_day_cents, av_eligible_cents, non_av_cents, cofinanced_projects, source_id, quality
 FROM shooting_spend_per_day

@@ -1,5 +1,4 @@
--- title: Wallimage Gaming agreements in effect since 2022, by phase (separate programme)
--- source: B24-4.2.6
+-- title: Wallimage Gaming agreements in effect, by phase (separate programme)
 -- params: year (int: the report)
 SELECT phase, agreements, committed_cents, validated_spend_cents, ratio_printed_bp, source_id, quality, note
 FROM gaming_agreement_totals

@@ -1,5 +1,4 @@
 -- title: Wallimage Gaming call of the report's year, the seven supported games (separate programme)
--- source: B24-4.2.2
 -- params: year (int: the report)
 SELECT ordinal, project, company, investment_cents, walloon_spend_cents, ratio_printed_bp, source_id, quality
 FROM gaming_call

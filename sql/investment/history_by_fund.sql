@@ -1,5 +1,4 @@
 -- title: Yearly and multi-year figures of Wallimage and peer funds (HISTORY.md and the reports)
--- source: history table (each row names its source)
 -- params: funds (list), scopes (list)
 SELECT
     row_id, fund, period_start, period_end, period_label, scope, works, works_printed,

@@ -1,5 +1,4 @@
 -- title: Every detailed report's co-produced works in total, by report year (the detailed years of the by-year chart)
--- source: every report's works table
 -- params: none
 SELECT
     w.report_year,

@@ -1,5 +1,4 @@
 -- title: Walloon spend by post for each sector (and all sectors)
--- source: B24-2.2.7.1; B24-3.2.6; B24-1.2.7; B24-7.1.5
 -- params: year (int: the report), sectors (list)
 SELECT sector, post, amount_cents, share_printed_bp, source_id, quality, note
 FROM spend_by_post

@@ -1,5 +1,4 @@
 -- title: Co-production totals of the selected works of the report (count, invested, Walloon spend)
--- source: B24-7.1
 -- params: year (int), sectors (list), work_types (list), origins (list), roles (list)
 SELECT
     COUNT(*) AS works,

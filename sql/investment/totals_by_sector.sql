@@ -1,5 +1,4 @@
 -- title: Co-production totals of the selected works of the report by sector
--- source: B24-2.2.2.1; B24-3.2.2.1; B24-1.2.3
 -- params: year (int), sectors (list), work_types (list), origins (list), roles (list)
 SELECT
     sector AS code,

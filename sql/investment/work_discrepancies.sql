@@ -1,5 +1,4 @@
 -- title: Recorded inconsistencies of the report about the co-produced works
--- source: discrepancies table (each row names both sections)
 -- params: year (int: the report)
 SELECT discrepancy_id, value_a, source_a, value_b, source_b, description_fr, description_en, shown_fr, shown_en, check_keys
 FROM discrepancies

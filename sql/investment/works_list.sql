@@ -1,5 +1,4 @@
 -- title: The selected co-produced works of the report with every column
--- source: B24-7.1; B24-2.2.2.1; B24-3.2.2.1; B24-1.2.3
 -- params: year (int), sectors (list), work_types (list), origins (list), roles (list)
 SELECT
     work_id, title, sector, work_type, origin, depositary_company, directors, coproduction_role,

@@ -1,5 +1,4 @@
 -- title: Co-production totals of a year (works, invested, Walloon spend)
--- source: B24-7.1
 -- params: year
 SELECT
     COUNT(*) AS works,

@@ -1,5 +1,4 @@
 -- title: Scalar facts (headline KPIs, envelopes, carbon, gaming) by id
--- source: facts table (each row names its section)
 -- params: year (int: the report), fact_ids (list)
 SELECT fact_id, topic, fact_value, unit, lower_value, upper_value, quality, source_id, label_fr, label_en, note
 FROM facts

@@ -1,5 +1,4 @@
 -- title: Range of the published shooting-day scenarios (25 % to 100 %)
--- source: B24-2.2.7.2
 -- params: year (int: the report)
 SELECT
     CAST(MIN(total_cents) AS BIGINT) AS low_total_cents,

@@ -1,5 +1,4 @@
 -- title: Co-production totals by sector
--- source: B24-2.2.2.1; B24-3.2.2.1; B24-1.2.3
 -- params: year
 SELECT
     sector,

@@ -1,5 +1,4 @@
 -- title: Number of places shown, by kind
--- source: places table (section per row)
 -- params: place_ids (list of text)
 SELECT p.kind, COUNT(*) AS place_count, COUNT(DISTINCT p.town) AS town_count
 FROM places AS p

@@ -1,5 +1,4 @@
 -- title: Number of places shown, by province
--- source: places table (section per row); province from towns (GeoNames point in Natural Earth polygon)
 -- params: place_ids (list of text)
 SELECT t.province, t.region, COUNT(*) AS place_count, COUNT(DISTINCT p.town) AS town_count
 FROM places AS p

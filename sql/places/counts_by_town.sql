@@ -1,5 +1,4 @@
 -- title: Number of places shown, by town (labels at the town centre on the map)
--- source: places table (section per row); town centres from GeoNames
 -- params: place_ids (list of text)
 SELECT p.town, t.latitude, t.longitude, COUNT(*) AS place_count
 FROM places AS p

@@ -1,5 +1,4 @@
 -- title: Places located by the sources, with their town, province and region
--- source: places table (section per row: B24-3.3, B24-2.2.4, …); towns from GeoNames
 -- note: coordinates are the town centre (coordinate_precision = town), hence approximate
 -- params: kinds (list of text), statuses (list of text)
 SELECT

@@ -1,5 +1,4 @@
 -- title: Sections that locate the active places of the map
--- source: places table (sections per row)
 -- params: none
 SELECT source_id, COUNT(*) AS places
 FROM places

@@ -1,5 +1,4 @@
 -- title: Located places on the map by kind (active places only)
--- source: places table (sections per row)
 -- params: none
 SELECT kind, COUNT(*) AS places, COUNT(DISTINCT town) AS towns
 FROM places

@@ -1,5 +1,4 @@
 -- title: Internal inconsistencies of the report on one topic
--- source: discrepancies table (each row names both locations)
 -- params: year (int: the report), topic (text)
 SELECT discrepancy_id, value_a, source_a, value_b, source_b, description_fr, description_en, shown_fr, shown_en
 FROM discrepancies

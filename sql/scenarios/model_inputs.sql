@@ -1,5 +1,4 @@
 -- title: Inputs of the shooting-day scenario model by project type (days, spend per day, complement)
--- source: B24-2.2.7.2
 -- note: measured types take their spend per day from shooting_spend_per_day; flat types use 500 € per day
 -- params: year (int: the report)
 SELECT

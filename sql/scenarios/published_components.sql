@@ -1,5 +1,4 @@
 -- title: Components by project type of the three published shooting-day scenarios, as printed
--- source: B24-2.2.7.2
 -- params: year (int: the report)
 SELECT share_bp, project_type, days, per_day_printed_millieur, days_spend_cents, complement_cents, total_cents,
     source_id, quality

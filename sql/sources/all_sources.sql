@@ -1,6 +1,8 @@
--- title: Every source document and section
--- source: sources table (built from dashboard/data/seeds/sources.csv)
+-- title: Every source document and section, with its report's short names when the document is a report
 -- params: none
-SELECT source_id, document_id, document_title, section, locator, seed_file, url, publisher, published, note
-FROM sources
-ORDER BY source_id
+SELECT
+    s.source_id, s.document_id, s.document_title, s.document_kind, s.section, s.locator, s.seed_file, s.url,
+    s.publisher, s.published, s.note, r.short_name_fr, r.short_name_en
+FROM sources AS s
+LEFT JOIN reports AS r ON r.document_id = s.document_id
+ORDER BY s.source_id

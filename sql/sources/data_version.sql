@@ -1,5 +1,4 @@
 -- title: Data version, build date, report and number of seed rows of the open database
--- source: metadata table (written by the build command)
 -- params: none
 SELECT meta_key, meta_value
 FROM metadata

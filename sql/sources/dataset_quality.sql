@@ -1,5 +1,4 @@
 -- title: Rows of every dataset by quality flag (reported, derived, approximate, estimated)
--- source: every data table (each row names its document and section in source_id)
 -- params: year (int: the report)
 -- note: towns has no quality column; its GeoNames coordinates are counted as reported (by GeoNames).
 SELECT 1 AS ordinal, 'works' AS dataset, COUNT(*) AS rows_total,

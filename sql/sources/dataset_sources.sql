@@ -1,5 +1,4 @@
 -- title: Source sections cited by each dataset, with the number of rows citing each
--- source: every data table (source_id column) and the discrepancies table (source_a, source_b)
 -- params: year (int: the report)
 SELECT 'works' AS dataset, source_id, COUNT(*) AS row_count FROM works WHERE report_year = :year GROUP BY source_id
 UNION ALL

@@ -1,5 +1,4 @@
 -- title: Inconsistencies found in the sources, with both values and both places
--- source: discrepancies table (each row names the two sections it compares)
 -- params: year (int: the report)
 -- note: topics with the most inconsistencies first, as in sources/discrepancy_counts.
 SELECT

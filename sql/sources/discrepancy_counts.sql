@@ -1,5 +1,4 @@
 -- title: Number of inconsistencies by topic, and how many concern a printed total the build checks
--- source: discrepancies table
 -- params: year (int: the report)
 -- note: checked_by_build counts rows whose check_keys name reconciliation checks of the build.
 SELECT

@@ -1,5 +1,4 @@
 -- title: Total number of inconsistencies recorded, and how many concern a printed total the build checks
--- source: discrepancies table
 -- params: year (int: the report)
 SELECT
     COUNT(*) AS discrepancies,

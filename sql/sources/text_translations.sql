@@ -1,5 +1,4 @@
 -- title: French text of the English free-text values (notes, printed labels)
--- source: text_translations table (dashboard/data/seeds/text_translations.csv)
 -- params: none
 SELECT text_en, text_fr
 FROM text_translations

@@ -45,7 +45,8 @@ TABS = ("years", "2024", "posts", "works", "peers", "gaming")
 PARAM_SPEC = [Param(name, choices, multi=True, default=[]) for name, (choices, _) in FILTERS.items()] + [
     Param(SEARCH_PARAM, None, default=""),
     Param("tab", TABS, default=TABS[0]),
-    Param("work", None, default=None, number_range=(1, 99_999)),
+    # A work id: a whole number, opened only when it is among the works listed (the page checks it).
+    Param("work", None, default=None, integer=True),
 ]
 
 

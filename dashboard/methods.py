@@ -7,7 +7,6 @@ than in SQL because string aggregation differs between SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -19,7 +18,6 @@ DOCUMENT_KINDS = ("report", "news", "history", "geodata")
 NEWS_DOCUMENTS = ("MS24", "WIMP21", "ABOUT17", "BELU19")
 GEODATA_DOCUMENTS = ("GEONAMES", "NATURAL_EARTH")
 QUALITY_COLUMNS = ("rows_reported", "rows_derived", "rows_approximate", "rows_estimated")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~$])")
 
 
 def source_sort_key(source_id: str) -> tuple:
@@ -124,11 +122,6 @@ def discrepancy_table(
             "checked_by_build": [("oui" if c else "non") if lang == "fr" else ("yes" if c else "no") for c in checked],
         }
     )
-
-
-def escape_markdown(text) -> str:
-    """Text from the data, made safe to place inside Streamlit markdown (no formatting, no LaTeX)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
 
 
 def metadata_values(frame: pd.DataFrame) -> dict[str, str]:

@@ -41,7 +41,8 @@ def meta(name: str, sources: list[str] = SOURCE, context: dict | None = None) ->
 
 lang = current_language()
 facts = run_query("carbon/facts", topic="carbon").set_index("fact_id")
-SPEC = [Param("reduction", number_range=(0, 100), default=float(facts.loc["green_manager_reduction", "fact_value"]))]
+REPORT_REDUCTION = int(round(float(facts.loc["green_manager_reduction", "fact_value"])))
+SPEC = [Param("reduction", number_range=carbon.REDUCTION_RANGE, integer=True, default=REPORT_REDUCTION)]
 params = read_page_params(SPEC)
 page_header("carbon.title", "carbon.intro")
 st.warning(t("carbon.sample_warning"), icon="⚠️")
@@ -72,9 +73,9 @@ card_row(more)
 
 st.markdown(f"**{t('carbon.green_heading')}**")
 st.markdown(t("carbon.green_text", reduction=format_number(facts.loc["green_manager_reduction", "fact_value"])))
-st.session_state.setdefault("carbon_reduction", int(round(params["reduction"])))
-reduction = st.slider(t("carbon.green_slider"), 0, 90, step=1, key="carbon_reduction", format="%d %%")
-write_page_params({"reduction": float(reduction)}, SPEC)
+st.session_state.setdefault("carbon_reduction", params["reduction"])
+reduction = st.slider(t("carbon.green_slider"), *carbon.REDUCTION_RANGE, step=1, key="carbon_reduction", format="%d %%")
+write_page_params({"reduction": reduction}, SPEC)
 after = {"mean": carbon.apply_reduction(mean, reduction / 100), "total": carbon.apply_reduction(total, reduction / 100)}
 green_label = {k: t(f"carbon.green_{k}_metric", reduction=reduction) for k in after}
 card_row([(green_label[k], format_bounds(r, "tCO2e", 2), SOURCE, "scenario") for k, r in after.items()])

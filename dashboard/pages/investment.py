@@ -14,7 +14,7 @@ from dashboard import explorer
 from dashboard import investment as inv
 from dashboard.components import investment_cards as cards
 from dashboard.components.cards import Meta, table_card
-from dashboard.components.frame import lazy_tabs, page_header, read_page_params, write_page_params
+from dashboard.components.frame import lazy_tabs, page_header, read_page_params, show_dropped, write_page_params
 from dashboard.components.i18n import current_language, t
 from dashboard.data.queries import run_query
 
@@ -73,10 +73,10 @@ with tab:
         else:
             labels = {int(row["work_id"]): explorer.work_option(row) for _, row in shown.iterrows()}
             if "investment_work" not in st.session_state and linked_work is not None:
-                if linked_work.is_integer() and int(linked_work) in labels:
-                    st.session_state["investment_work"] = int(linked_work)
+                if linked_work in labels:
+                    st.session_state["investment_work"] = linked_work
                 else:
-                    st.info(t("common.dropped_params", params=f"work={linked_work:g}"), icon="ℹ️")
+                    show_dropped([("work", str(linked_work))])
             values["work"] = chosen = st.selectbox(
                 t("investment.pick_work"), list(labels), format_func=labels.get, key="investment_work"
             )

@@ -19,7 +19,7 @@ from dashboard.components.scenarios_whatif import describe_change, render_whatif
 from dashboard.data.queries import run_query
 
 SOURCE = ["B24-2.2.7.2"]
-SPEC = [Param("share", number_range=(0, 100), default=50.0)]
+SPEC = [Param("share", number_range=model.SHARE_RANGE, integer=True, default=50)]
 params = read_page_params(SPEC)
 page_header("scenarios.title", "scenarios.intro")
 lang = current_language()
@@ -45,11 +45,16 @@ for column, row in zip(st.columns(len(published)), published.itertuples(index=Fa
 st.info(t("scenarios.published_note"), icon="ℹ️")
 
 st.subheader(t("scenarios.explore_heading"))
-st.session_state.setdefault("scenarios_share", int(round(params["share"])))
+st.session_state.setdefault("scenarios_share", params["share"])
 share = st.slider(
-    t("scenarios.slider_label"), 0, 100, step=1, key="scenarios_share", format="%d %%", help=t("scenarios.slider_help")
+    t("scenarios.slider_label"),
+    *model.SHARE_RANGE,
+    step=1,
+    key="scenarios_share",
+    format="%d %%",
+    help=t("scenarios.slider_help"),
 )
-write_page_params({"share": float(share)}, SPEC)
+write_page_params({"share": share}, SPEC)
 results = st.container()
 current_inputs = render_whatif(report_inputs)
 changes = model.changed_inputs(report_inputs, current_inputs)

@@ -16,6 +16,7 @@ from dashboard.components.permalink import Param
 from dashboard.components.quality import legend_markdown
 from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
+from dashboard.safety import escape_markdown
 
 TABS = ("discrepancies", "datasets", "documents", "definitions", "methods")
 SPEC = [Param("tab", TABS, default=TABS[0])]  # the open tab is in the link
@@ -23,7 +24,7 @@ SPEC = [Param("tab", TABS, default=TABS[0])]  # the open tab is in the link
 values = read_page_params(SPEC)
 page_header("sources.title", "sources.intro")
 lang = current_language()
-escape = methods.escape_markdown
+escape = escape_markdown
 
 meta = methods.metadata_values(run_query("sources/data_version"))
 totals = run_query("sources/discrepancy_totals").iloc[0]

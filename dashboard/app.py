@@ -16,9 +16,14 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard
 
 import streamlit as st  # noqa: E402
 
-from dashboard.components.frame import configure_page, frame_style, navigation_pages, render_sidebar, resolve_language  # noqa: E402
-from dashboard.components.i18n import t  # noqa: E402
-from dashboard.data.errors import DatabaseError  # noqa: E402
+from dashboard.components.frame import (  # noqa: E402
+    configure_page,
+    frame_style,
+    navigation_pages,
+    render_sidebar,
+    resolve_language,
+    show_problem,
+)
 from dashboard.data.queries import get_database  # noqa: E402
 
 configure_page()
@@ -27,14 +32,18 @@ resolve_language()
 pages = navigation_pages()
 navigation = st.navigation(pages)
 
+# No exception reaches Streamlit's error box (which would show its type, and outside help links
+# on some hosts): a database problem or any other error becomes one generic sentence in the
+# viewer's language, and the details go to the server log (show_problem). Streamlit's own
+# control flow (st.rerun, st.stop, st.switch_page) derives from BaseException and passes through.
 try:
     database = get_database()
-except DatabaseError as problem:
-    st.error(f"{t('errors.database')} {problem}")
+    render_sidebar(database)
+except Exception as problem:
+    show_problem(problem)
     st.stop()
 
-render_sidebar(database)
 try:
     navigation.run()
-except DatabaseError as problem:
-    st.error(f"{t('errors.database')} {problem}")
+except Exception as problem:
+    show_problem(problem)

@@ -9,6 +9,7 @@ percentages (`*_pct`) to integer basis points (`*_bp`).
 from __future__ import annotations
 
 import csv
+import io
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -144,6 +145,19 @@ def convert_cell(column: Column, text: str):
     return text
 
 
+def read_seed_text(path: Path) -> str:
+    """A seed file's text; a byte that is not UTF-8 is one SeedError naming the line, never a traceback."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        line = data.count(b"\n", 0, problem.start) + 1
+        raise SeedError(
+            f"{path}, row {line}: expected UTF-8 text, found the byte 0x{data[problem.start]:02x} "
+            f"(the file was saved in another encoding); save it as UTF-8."
+        ) from None
+
+
 def read_table(seeds_dir: Path, name: str, columns: list[Column], pk: list[str]) -> Table:
     """Read and type one seed CSV; raise SeedError naming file, row and column on bad input."""
     path = seeds_dir / f"{name}.csv"
@@ -151,7 +165,7 @@ def read_table(seeds_dir: Path, name: str, columns: list[Column], pk: list[str])
     if not path.exists():
         raise SeedError(f"Seed file {path} is missing: restore it from git (`git checkout -- {path}`).")
     expected = [_csv_name(c) for c in columns if not (name == "places" and c.name in PLACE_DERIVED)]
-    with path.open(encoding="utf-8", newline="") as handle:
+    with io.StringIO(read_seed_text(path), newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
         if header != expected:

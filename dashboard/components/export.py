@@ -34,8 +34,12 @@ def safe_frame(frame: pd.DataFrame, cell=spreadsheet_text) -> pd.DataFrame:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a byte-order mark so that Excel opens accents correctly."""
-    return safe_frame(frame, spreadsheet_text).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 CSV with a byte-order mark so that Excel opens accents correctly.
+
+    Rows end with CRLF (RFC 4180), so that a cell holding a carriage return is quoted: unquoted, it
+    would start a new row whose first cell a spreadsheet could read as a formula.
+    """
+    return safe_frame(frame, spreadsheet_text).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_xlsx_bytes(frame: pd.DataFrame, context: dict[str, str], lang: str = "fr") -> bytes:

@@ -134,8 +134,9 @@ class Database:
         except (ArgumentError, NoSuchModuleError, ImportError, ValueError, TypeError) as problem:
             # An unknown dialect or driver, or a malformed URL: one sentence, never SQLAlchemy's traceback.
             raise DatabaseError(
+                # The driver's message may quote the whole URL, password included: only its type is kept.
                 f"The database URL (scheme {url_scheme(self.url)!r}) cannot be used "
-                f"({type(problem).__name__}: {problem}): set {URL_VARIABLE} to a sqlite:/// or "
+                f"({type(problem).__name__}): set {URL_VARIABLE} to a sqlite:/// or "
                 "postgresql+psycopg2:// URL.",
                 "bad_url",
             ) from None

@@ -252,3 +252,21 @@ def notice_problems(text: str, lang: str) -> list[str]:
 URL_IN_TEXT = re.compile(
     r"(?i)(?:https?:|javascript:|vbscript:|data:|file:|ftp:|//evil|evil\.example|127\.0\.0\.1:8629)"
 )
+
+
+TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error", "text")
+WIDGET_KINDS = ("button", "download_button", "toggle", "checkbox", "selectbox", "button_group", "slider", "text_input")
+
+
+def page_texts(at) -> list[str]:
+    """Every text an AppTest run draws, sidebar included (not the values typed into input widgets)."""
+    texts = []
+    for kind in (*TEXT_KINDS, "code", "latex", "exception"):
+        texts += [str(element.value) for element in at.get(kind)]
+    for metric in at.metric:
+        texts += [str(metric.label), str(metric.value), str(getattr(metric, "help", "") or "")]
+    for kind in WIDGET_KINDS:
+        for widget in at.get(kind):
+            texts += [str(getattr(widget, "label", "") or ""), str(getattr(widget, "help", "") or "")]
+    texts += [str(e.label) for e in at.get("expander")] + [str(tab.label) for tab in at.get("tab")]
+    return texts

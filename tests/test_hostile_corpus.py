@@ -19,7 +19,7 @@ import math
 
 import pytest
 from conftest import run_app
-from hostile import CORPUS, URL_IN_TEXT, case_id, is_notice, notice_problems
+from hostile import CORPUS, URL_IN_TEXT, case_id, is_notice, notice_problems, page_texts
 
 from dashboard import carbon, scenarios, slides
 from dashboard import investment as inv
@@ -81,22 +81,6 @@ def test_pure_every_value_in_every_parameter(page):
 
 
 # --- AppTest: the real pages ---------------------------------------------------------------------
-
-TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error", "text")
-WIDGET_KINDS = ("button", "download_button", "toggle", "checkbox", "selectbox", "button_group", "slider")
-
-
-def page_texts(at) -> list[str]:
-    """Every text the page draws (not the values inside input widgets, which are never rendered as markup)."""
-    texts = []
-    for kind in (*TEXT_KINDS, "code", "latex", "exception"):
-        texts += [str(element.value) for element in at.get(kind)]
-    for metric in at.metric:
-        texts += [str(metric.label), str(metric.value), str(getattr(metric, "help", "") or "")]
-    for kind in WIDGET_KINDS:
-        texts += [str(getattr(widget, "label", "") or "") for widget in at.get(kind)]
-    texts += [str(e.label) for e in at.get("expander")] + [str(tab.label) for tab in at.get("tab")]
-    return texts
 
 
 def plan(page: str) -> list[list[tuple[str, str, str]]]:

@@ -17,7 +17,6 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard
 
 import streamlit as st  # noqa: E402
 
-from dashboard.components.i18n import t  # noqa: E402
 from dashboard.components.shell import (  # noqa: E402
     configure_page,
     frame_style,
@@ -25,9 +24,9 @@ from dashboard.components.shell import (  # noqa: E402
     render_sidebar,
     resolve_language,
     resolve_report,
+    show_problem,
 )
 from dashboard.components.sources import provide_sources  # noqa: E402
-from dashboard.data.errors import DatabaseError  # noqa: E402
 from dashboard.data.queries import get_database, run_query  # noqa: E402
 
 configure_page()
@@ -36,21 +35,21 @@ lang = resolve_language()
 pages = navigation_pages()
 navigation = st.navigation(pages)
 
+# No exception reaches Streamlit's error box (which would show its type, and outside help links
+# on some hosts): a database problem or any other error becomes one generic sentence in the
+# viewer's language, and the details go to the server log (show_problem). Streamlit's own
+# control flow (st.rerun, st.stop, st.switch_page) derives from BaseException and passes through.
 try:
     database = get_database()
-except DatabaseError as problem:
-    st.error(f"{t('errors.database')} {problem}")
+    report = resolve_report(run_query("reports/reports", lang=lang))
+    render_sidebar(database, report)
+    # Fetched once per run, here, for every card footer of the page (components run no query).
+    provide_sources(run_query("sources/all_sources", lang=lang), database.metadata, lang)
+except Exception as problem:
+    show_problem(problem)
     st.stop()
 
 try:
-    report = resolve_report(run_query("reports/reports", lang=lang))
-except DatabaseError as problem:
-    st.error(f"{t('errors.database')} {problem}")
-    st.stop()
-render_sidebar(database, report)
-try:
-    # Fetched once per run, here, for every card footer of the page (components run no query).
-    provide_sources(run_query("sources/all_sources", lang=lang), database.metadata, lang)
     navigation.run()
-except DatabaseError as problem:
-    st.error(f"{t('errors.database')} {problem}")
+except Exception as problem:
+    show_problem(problem)

@@ -21,6 +21,9 @@ import pandas as pd
 
 INF = math.inf
 WHOLE_SAMPLE = "whole_sample"
+# The green-manager what-if slider (%) and its URL parameter `reduction` share this one range:
+# a cut of 100 % would mean no footprint at all, which no source supports.
+REDUCTION_RANGE = (0, 90)
 # Carbon kinds with a measured spend per shooting day (the report's shooting-day section). The carbon chart says « LM »
 # (long métrage) without saying fiction; the spend table's feature row is fiction.
 KIND_SPEND_WORK_TYPE = {"feature": "feature_fiction", "series": "series_fiction"}

@@ -16,7 +16,6 @@ import pandas as pd
 # Order in which document kinds (sources.document_kind) are listed: reports, news items, history, geodata.
 DOCUMENT_KINDS = ("report", "news", "history", "geodata")
 QUALITY_COLUMNS = ("rows_reported", "rows_derived", "rows_approximate", "rows_estimated")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~$])")
 _SECTION = re.compile(r"^\d+(\.\d+)*$")
 
 
@@ -113,11 +112,6 @@ def discrepancy_table(
             "checked_by_build": [("oui" if c else "non") if lang == "fr" else ("yes" if c else "no") for c in checked],
         }
     )
-
-
-def escape_markdown(text) -> str:
-    """Text from the data, made safe to place inside Streamlit markdown (no formatting, no LaTeX)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
 
 
 def metadata_values(frame: pd.DataFrame) -> dict[str, str]:

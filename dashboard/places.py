@@ -43,6 +43,8 @@ STATUSES_ALL = ["active", "closed"]
 # Above this many places in one town, rings would spread them tens of kilometres from where they
 # are: the town is drawn as one marker with its count (every place stays in the table).
 MAX_POINTS_PER_TOWN = 24
+# The name search box and its URL parameter `q` accept the same length.
+SEARCH_MAX_CHARS = 60
 
 
 def sql_list(values) -> list[str]:

@@ -25,6 +25,8 @@ from fractions import Fraction
 
 import pandas as pd
 
+# The share slider (%) and its URL parameter `share` share this one range.
+SHARE_RANGE = (0, 100)
 EDITABLE_FIELDS = ("days", "av_eligible_cents", "non_av_cents", "flat_rate_cents")
 
 

@@ -45,7 +45,8 @@ def test_sidebar_shows_the_data_version_without_a_click(app_env):
     at = run_app()
     about = " ".join(c.value for c in at.sidebar.caption)
     assert "**À propos des données**" in about and "Version des données **2024.1+" in about
-    assert "Base en lecture seule" in about
+    assert about.endswith("Base de données embarquée, en lecture seule.")
+    assert "wallimage.sqlite" not in about and "/" not in about.split("construite le")[1]  # no path (issue 13)
 
 
 def test_unknown_language_falls_back_to_french_with_a_notice(app_env):

@@ -4,6 +4,7 @@ import pandas as pd
 
 from dashboard import methods
 from dashboard.data.queries import execute
+from dashboard.safety import escape_markdown
 
 
 def test_dataset_quality_counts_every_row_by_flag(any_db):
@@ -68,7 +69,7 @@ def test_small_helpers():
     assert methods.locator_text(None, "fr") == ""
     assert methods.section_number("B24-7.1", "B24") == "7.1"  # the id without its document's prefix
     assert methods.section_number("R25-2.2.10", "R25") == "2.2.10"
-    assert methods.escape_markdown("a*b_c $5 [x]") == r"a\*b\_c \$5 \[x\]"
+    assert escape_markdown("a*b_c $5 [x]") == r"a\*b\_c \$5 \[x\]"
     assert methods.format_built_at("2026-11-23T18:36:54Z", "fr") == "23/11/2026 18:36 UTC"
     assert methods.format_built_at("2026-11-23T18:36:54Z", "en") == "23 Nov 2026 18:36 UTC"
     assert methods.format_built_at("garbage", "en") == "garbage"

@@ -27,7 +27,8 @@ from dashboard.metrics import ratio_pct
 PARAM_SPEC = [Param(name, choices, multi=True, default=[]) for name, (choices, _) in inv.FILTERS.items()] + [
     Param(inv.SEARCH_PARAM, None, default=""),
     Param("tab", inv.TABS, default=inv.TABS[0]),
-    Param("work", None, default=None, number_range=(1, 99_999)),
+    # A work id: a whole number, opened only when it is among the works listed (the page checks it).
+    Param("work", None, default=None, integer=True),
 ]
 
 

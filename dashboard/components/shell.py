@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import streamlit as st
@@ -9,6 +10,9 @@ import streamlit as st
 from dashboard.components.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.components.permalink import parse_params
 from dashboard.components.report import ReportContext, report_context
+from dashboard.safety import dropped_item, dropped_notice
+
+LOGGER = logging.getLogger("wallimage")
 
 PAGES_DIR = Path(__file__).resolve().parents[1] / "pages"
 
@@ -63,7 +67,7 @@ def resolve_language() -> str:
         requested = st.query_params.get("lang", DEFAULT_LANGUAGE)
         st.session_state["lang_choice"] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
         if requested not in LANGUAGES:
-            st.session_state["dropped_params"] = [f"lang={requested}"]
+            st.session_state["dropped_params"] = [("lang", requested)]
     if st.session_state["lang_choice"] not in LANGUAGES:
         # The language pills were clicked off: the language in force stays (a language is always chosen).
         st.session_state["lang_choice"] = st.session_state.get("lang", DEFAULT_LANGUAGE)
@@ -87,7 +91,7 @@ def resolve_report(reports) -> ReportContext:
     if st.session_state.get("report_choice") not in years:
         requested = st.query_params.get("year")
         if requested is not None and requested not in years:
-            st.session_state.setdefault("dropped_params", []).append(f"year={requested}")
+            st.session_state.setdefault("dropped_params", []).append(("year", requested))
         remembered = st.session_state.get("report_year")
         st.session_state["report_choice"] = (
             requested if requested in years else remembered if remembered in years else years[-1]
@@ -135,6 +139,8 @@ def render_sidebar(database, report: ReportContext) -> None:
         if len(report.years) > 1:
             st.pills(t("common.report"), [str(y) for y in report.years], key="report_choice")
         meta = database.metadata
+        # Where the data lives is said in words, never as a path or a URL (those go to the server log).
+        kind = "common.about_db_embedded" if database.is_sqlite else "common.about_db_server"
         with st.container(key="about_data"):
             st.caption(
                 f"**{t('common.about')}** — "
@@ -145,8 +151,14 @@ def render_sidebar(database, report: ReportContext) -> None:
                     built=meta.get("built_at", "?"),
                 )
                 + "  \n"
-                + t("common.about_db", where=database.describe() if database.is_sqlite else "PostgreSQL")
+                + t(kind)
             )
+
+
+def show_dropped(dropped: list[tuple[str, str | None]]) -> None:
+    """The one notice for dropped URL parameters: escaped, at most 200 characters (dashboard/safety.py)."""
+    items = [dropped_item(name, value) for name, value in dropped]
+    st.info(dropped_notice(t("common.dropped_params"), t("common.dropped_more"), items), icon="ℹ️")
 
 
 def read_page_params(spec) -> dict:
@@ -154,11 +166,22 @@ def read_page_params(spec) -> dict:
     parsed = parse_params(dict(st.query_params), spec, shared=SHARED_PARAMS)
     dropped = st.session_state.pop("dropped_params", []) + parsed.dropped
     if dropped:
-        st.info(t("common.dropped_params", params=", ".join(dropped)), icon="ℹ️")
-        for name in {d.split("=", 1)[0] for d in parsed.dropped}:
+        show_dropped(dropped)
+        for name in {name for name, _ in parsed.dropped}:
             if name in st.query_params:
                 del st.query_params[name]
     return parsed.values
+
+
+def show_problem(problem: Exception) -> None:
+    """One generic sentence in the viewer's language; the details (path, URL, type) go to the server log."""
+    reason = getattr(problem, "reason", None)
+    if reason is None:
+        LOGGER.error("unexpected error while running a page", exc_info=problem)
+        st.error(t("errors.unexpected"))
+    else:
+        LOGGER.error("database problem (%s): %s", reason, problem)
+        st.error(t(f"errors.database_{reason}"))
 
 
 def write_page_params(values: dict, spec) -> None:

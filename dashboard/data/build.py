@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from dashboard.data import checks, database
 from dashboard.data.errors import SeedError
 from dashboard.data.localise import TRANSLATED_COLUMNS
@@ -271,6 +273,7 @@ def build(seeds_dir: Path | None = None, output: Path | None = None, url: str | 
     # The latest report, how many reports, and a fingerprint of every seed file: "<year>.<reports>+3f2a…".
     version = f"{years[-1]}.{len(years)}+{seed_fingerprint(seeds_dir, schema_sql)}"
     meta = _metadata(tables, version)
+    url = database.normalise_url(url) if url else url
     if url and not url.startswith("sqlite"):
         write_sqlalchemy(url, tables, schema_sql, meta)
         target = database.describe_url(url)
@@ -299,6 +302,13 @@ def main(argv: list[str] | None = None) -> int:
         result = build(args.seeds, args.output, args.url)
     except SeedError as problem:
         print(f"Build failed, database unchanged: {problem}", file=sys.stderr)
+        return 1
+    except (SQLAlchemyError, ImportError, ValueError) as problem:
+        # An unreachable server or an unusable URL: one sentence for the operator, not a traceback.
+        detail = (str(problem).strip().splitlines() or [type(problem).__name__])[0]
+        print(
+            f"Build failed, database unchanged: cannot write to the database ({detail}); check --url.", file=sys.stderr
+        )
         return 1
     print(
         f"Built {result.target}: {result.rows} rows, {result.checks} reconciliation checks "

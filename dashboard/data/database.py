@@ -22,7 +22,7 @@ from urllib.parse import quote
 import pandas as pd
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from dashboard.data.errors import DatabaseError
 
@@ -45,8 +45,21 @@ def configured_url() -> str:
         try:
             url = str(tomllib.loads(SECRETS_PATH.read_text(encoding="utf-8")).get("database_url", "")).strip()
         except tomllib.TOMLDecodeError:
-            raise DatabaseError(f"{SECRETS_PATH} is not valid TOML: fix the file or remove it.") from None
-    return url or f"sqlite:///{DEFAULT_DB_PATH}"
+            raise DatabaseError(f"{SECRETS_PATH} is not valid TOML: fix the file or remove it.", "secrets") from None
+    return normalise_url(url) if url else f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def normalise_url(url: str) -> str:
+    """`postgres://…` (Heroku's and libpq's spelling, unknown to SQLAlchemy) as `postgresql+psycopg2://…`."""
+    for spelling in ("postgres://", "postgres+psycopg2://"):
+        if url.startswith(spelling):
+            return "postgresql+psycopg2://" + url[len(spelling) :]
+    return url
+
+
+def url_scheme(url: str) -> str:
+    """The part of a URL before `://` (safe to log: no user, password or host)."""
+    return url.split("://", 1)[0] if "://" in url else "(no scheme)"
 
 
 def sqlite_path_from_url(url: str) -> Path:
@@ -70,19 +83,25 @@ def create_writer_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _sqlite_problem(path: Path) -> str | None:
+def _sqlite_problem(path: Path) -> DatabaseError | None:
     if not path.exists():
-        return f"The database file {path} does not exist: run `make db` (or `make run`, which builds it)."
-    if path.stat().st_size == 0:
-        return f"The database file {path} is empty: delete it and run `make db`."
+        return DatabaseError(
+            f"The database file {path} does not exist: run `make db` (or `make run`, which builds it).", "missing"
+        )
+    if path.is_file() and path.stat().st_size == 0:
+        return DatabaseError(f"The database file {path} is empty: delete it and run `make db`.", "empty")
     try:
         con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
         try:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             con.close()
-    except sqlite3.DatabaseError:
-        return f"The database file {path} is not a valid SQLite database (corrupt or another file): delete it and run `make db`."
+    except sqlite3.Error:
+        return DatabaseError(
+            f"The database file {path} is not a valid SQLite database (corrupt or another file): "
+            "delete it and run `make db`.",
+            "corrupt",
+        )
     return None
 
 
@@ -98,48 +117,80 @@ class Database:
     """Read-only access to the dashboard database (SQLite file or PostgreSQL)."""
 
     def __init__(self, url: str | None = None):
-        self.url = url or configured_url()
+        self.url = normalise_url(url) if url else configured_url()
         self.is_sqlite = self.url.startswith("sqlite")
-        if self.is_sqlite:
-            self.path = sqlite_path_from_url(self.url)
-            problem = _sqlite_problem(self.path)
-            if problem:
-                raise DatabaseError(problem)
-            self.engine = create_engine(readonly_sqlite_url(self.path))
-            event.listen(self.engine, "connect", _sqlite_on_connect)
-        else:
-            self.path = None
-            self.engine = create_engine(self.url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
-            event.listen(self.engine, "connect", _postgres_on_connect)
+        try:
+            if self.is_sqlite:
+                self.path = sqlite_path_from_url(self.url)
+                problem = _sqlite_problem(self.path)
+                if problem:
+                    raise problem
+                self.engine = create_engine(readonly_sqlite_url(self.path))
+                event.listen(self.engine, "connect", _sqlite_on_connect)
+            else:
+                self.path = None
+                self.engine = create_engine(self.url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+                event.listen(self.engine, "connect", _postgres_on_connect)
+        except (ArgumentError, NoSuchModuleError, ImportError, ValueError, TypeError) as problem:
+            # An unknown dialect or driver, or a malformed URL: one sentence, never SQLAlchemy's traceback.
+            raise DatabaseError(
+                # The driver's message may quote the whole URL, password included: only its type is kept.
+                f"The database URL (scheme {url_scheme(self.url)!r}) cannot be used "
+                f"({type(problem).__name__}): set {URL_VARIABLE} to a sqlite:/// or "
+                "postgresql+psycopg2:// URL.",
+                "bad_url",
+            ) from None
         self.metadata = self._read_metadata()
 
     @property
     def identity(self) -> str:
-        """Changes whenever the database is rebuilt: part of every cache key."""
+        """Changes whenever the database is rebuilt: part of every cache key.
+
+        SQLite: the file's modification time and size. PostgreSQL: the build's data version and
+        build time, read from the metadata table (see refresh()).
+        """
         if self.is_sqlite:
             stat = self.path.stat()
             return f"{self.path}:{stat.st_mtime_ns}:{stat.st_size}"
-        return f"{describe_url(self.url)}:{self.metadata.get('built_at', '')}"
+        return f"{describe_url(self.url)}:{self.metadata.get('data_version', '')}:{self.metadata.get('built_at', '')}"
+
+    def refresh(self) -> bool:
+        """Re-read the metadata if the database was rebuilt since it was read; True when it was.
+
+        One small query: the build writes a new data version and build time into `metadata`, so a
+        rebuilt PostgreSQL database is noticed on the next page run, as SQLite's file check does.
+        """
+        frame = self.query_sql(
+            "SELECT meta_key, meta_value FROM metadata WHERE meta_key IN ('data_version', 'built_at')"
+        ).frame
+        current = dict(zip(frame["meta_key"], frame["meta_value"]))
+        if all(current.get(key) == self.metadata.get(key) for key in ("data_version", "built_at")):
+            return False
+        self.metadata = self._read_metadata()
+        return True
 
     def _read_metadata(self) -> dict[str, str]:
         try:
             frame = self.query_sql("SELECT meta_key, meta_value FROM metadata").frame
         except DatabaseError as problem:
-            if "no such table" in str(problem) or "does not exist" in str(problem):
+            if problem.reason == "missing_table":
                 raise DatabaseError(
-                    f"The database {self.describe()} has no metadata table (an old or foreign database): rebuild it with `make db`."
+                    f"The database {self.describe()} has no metadata table (an old or foreign database): "
+                    "rebuild it with `make db`.",
+                    "no_metadata",
                 ) from None
             raise
         meta = dict(zip(frame["meta_key"], frame["meta_value"]))
         if meta.get("schema_version") != SCHEMA_VERSION:
             raise DatabaseError(
                 f"The database {self.describe()} has schema version {meta.get('schema_version', 'unknown')} but this app "
-                f"needs version {SCHEMA_VERSION}: rebuild it with `make db`."
+                f"needs version {SCHEMA_VERSION}: rebuild it with `make db`.",
+                "old_schema",
             )
         return meta
 
     def describe(self) -> str:
-        """Where the data comes from, without secrets."""
+        """Where the data comes from, without the password: for logs and the build, never for viewers."""
         return str(self.path) if self.is_sqlite else describe_url(self.url)
 
     def query_sql(self, sql: str, params: dict | None = None, row_limit: int = ROW_LIMIT) -> QueryResult:
@@ -159,26 +210,42 @@ class Database:
                 result = con.execute(clause, params or {})
                 rows = result.fetchmany(row_limit + 1)
                 columns = list(result.keys())
-        except OperationalError as problem:
-            raise DatabaseError(self._explain(problem)) from None
-        except DBAPIError as problem:
-            raise DatabaseError(self._explain(problem)) from None
+        except (OperationalError, DBAPIError) as problem:
+            raise self._explain(problem) from None
         truncated = len(rows) > row_limit
         return QueryResult(_normalise(pd.DataFrame(rows[:row_limit], columns=columns)), truncated)
 
-    def _explain(self, problem: DBAPIError) -> str:
-        detail = str(problem.orig).strip().splitlines()[0] if problem.orig else str(problem)
-        if "interrupted" in detail:
-            return (
-                f"A query ran longer than {TIME_LIMIT_SECONDS:.0f} s and was stopped: report this to the maintainers."
+    def _explain(self, problem: DBAPIError) -> DatabaseError:
+        detail = (str(problem.orig).strip().splitlines() or [""])[0] if problem.orig else str(problem)
+        if "interrupted" in detail or "statement timeout" in detail:
+            return DatabaseError(
+                f"A query ran longer than {TIME_LIMIT_SECONDS:.0f} s and was stopped: report this to the maintainers.",
+                "timeout",
             )
         if "readonly" in detail or "read-only" in detail:
-            return f"Refused a write to the read-only database {self.describe()} ({detail}): the app never writes; use `make db`."
+            return DatabaseError(
+                f"Refused a write to the read-only database {self.describe()} ({detail}): the app never writes; use `make db`.",
+                "read_only",
+            )
         if not self.is_sqlite and re.search(r"connect|could not translate|refused|timeout", detail, re.I):
-            return f"Cannot reach the database server {self.describe()} ({detail}): start it or fix {URL_VARIABLE}."
+            return DatabaseError(
+                f"Cannot reach the database server {self.describe()} ({detail}): start it or fix {URL_VARIABLE}.",
+                "unreachable",
+            )
         if "no such table" in detail or "does not exist" in detail or "no such column" in detail:
-            return f"The database {self.describe()} lacks a table or column the app needs ({detail}): rebuild it with `make db`."
-        return f"The database {self.describe()} failed a query ({detail}): rebuild it with `make db` or report the problem."
+            return DatabaseError(
+                f"The database {self.describe()} lacks a table or column the app needs ({detail}): rebuild it with `make db`.",
+                "missing_table",
+            )
+        if self.is_sqlite and re.search(r"malformed|not a database|disk I/O|unable to open", detail, re.I):
+            return DatabaseError(
+                f"The database file {self.describe()} cannot be read ({detail}): delete it and run `make db`.",
+                "corrupt",
+            )
+        return DatabaseError(
+            f"The database {self.describe()} failed a query ({detail}): rebuild it with `make db` or report the problem.",
+            "failed",
+        )
 
     def dispose(self) -> None:
         """Close pooled connections."""

@@ -80,6 +80,7 @@ def _identity_key(url: str) -> str:
             return f"{url}:{stat.st_mtime_ns}:{stat.st_size}"
         except OSError:
             return f"{url}:missing"
+    # A server database is opened once per URL; Database.refresh() notices a rebuild.
     return url
 
 
@@ -89,9 +90,17 @@ def _open_database(url: str, identity_key: str) -> Database:
 
 
 def get_database() -> Database:
-    """The app's read-only Database; a rebuilt SQLite file gets a fresh one (no restart)."""
+    """The app's read-only Database; a rebuilt database is picked up without a restart.
+
+    SQLite: a rebuilt file (new modification time or size) gets a fresh Database. PostgreSQL: one
+    small query per page run compares the build's data version and build time with those read
+    before, so that the sidebar and every cached result (keyed by Database.identity) follow a rebuild.
+    """
     url = configured_url()
-    return _open_database(url, _identity_key(url))
+    database = _open_database(url, _identity_key(url))
+    if not database.is_sqlite:
+        database.refresh()
+    return database
 
 
 @st.cache_resource(ttl=3600, max_entries=1024, show_spinner=False)

@@ -9,6 +9,7 @@ percentages (`*_pct`) to integer basis points (`*_bp`).
 from __future__ import annotations
 
 import csv
+import io
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -161,6 +162,19 @@ def convert_cell(column: Column, text: str):
     return text
 
 
+def read_seed_text(path: Path) -> str:
+    """A seed file's text; a byte that is not UTF-8 is one SeedError naming the line, never a traceback."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        line = data.count(b"\n", 0, problem.start) + 1
+        raise SeedError(
+            f"{path}, row {line}: expected UTF-8 text, found the byte 0x{data[problem.start]:02x} "
+            f"(the file was saved in another encoding); save it as UTF-8."
+        ) from None
+
+
 def read_table(folder: Path, name: str, columns: list[Column], pk: list[str], report_year: int | None = None) -> Table:
     """Read and type one seed CSV; raise SeedError naming file, row and column on bad input.
 
@@ -173,7 +187,7 @@ def read_table(folder: Path, name: str, columns: list[Column], pk: list[str], re
         raise SeedError(f"Seed file {path} is missing: restore it from git (`git checkout -- {path}`) or add it.")
     derived = PLACE_DERIVED if name == "places" else set()
     expected = [csv_name(c) for c in columns if c.name not in derived and c.name != REPORT_YEAR]
-    with path.open(encoding="utf-8", newline="") as handle:
+    with io.StringIO(read_seed_text(path), newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
         if header != expected:

@@ -35,7 +35,8 @@ lang = current_language()
 # Every query of this page reads the chosen report (year, previous_year) in the session's language.
 query = functools.partial(run_query, lang=lang, **current_report().params)
 facts = query("carbon/facts", topic="carbon").set_index("fact_id")
-SPEC = [Param("reduction", number_range=(0, 100), default=float(facts.loc["green_manager_reduction", "fact_value"]))]
+REPORT_REDUCTION = int(round(float(facts.loc["green_manager_reduction", "fact_value"])))
+SPEC = [Param("reduction", number_range=carbon.REDUCTION_RANGE, integer=True, default=REPORT_REDUCTION)]
 params = read_page_params(SPEC)
 footprints = query("carbon/footprints")
 statements, mean, size = carbon.statements_from_frame(footprints)
@@ -81,9 +82,9 @@ card_row(more)
 st.markdown(f"**{t('carbon.green_heading')}**")
 reduction_row = facts.loc["green_manager_reduction"]
 st.markdown(t("carbon.green_text", reduction=format_number(reduction_row["fact_value"]), projects=projects_count))
-st.session_state.setdefault("carbon_reduction", int(round(params["reduction"])))
-reduction = st.slider(t("carbon.green_slider"), 0, 90, step=1, key="carbon_reduction", format="%d %%")
-write_page_params({"reduction": float(reduction)}, SPEC)
+st.session_state.setdefault("carbon_reduction", params["reduction"])
+reduction = st.slider(t("carbon.green_slider"), *carbon.REDUCTION_RANGE, step=1, key="carbon_reduction", format="%d %%")
+write_page_params({"reduction": reduction}, SPEC)
 after = {"mean": carbon.apply_reduction(mean, reduction / 100), "total": carbon.apply_reduction(total, reduction / 100)}
 green_label = {k: t(f"carbon.green_{k}_metric", reduction=reduction, projects=projects_count) for k in after}
 green_sources = cited(*SOURCE, reduction_row["source_id"])

@@ -21,7 +21,7 @@ from dashboard.components.cards import Meta, table_card, totals_cards
 from dashboard.components.formatting import format_number
 from dashboard.components.i18n import current_language, t
 from dashboard.components.report import current_report
-from dashboard.components.shell import lazy_tabs, page_header, read_page_params, write_page_params
+from dashboard.components.shell import lazy_tabs, page_header, read_page_params, show_dropped, write_page_params
 from dashboard.data.queries import run_query
 
 values = read_page_params(cards.PARAM_SPEC)
@@ -92,10 +92,10 @@ with tab:
         else:
             labels = {int(row["work_id"]): explorer.work_option(row) for _, row in shown.iterrows()}
             if "investment_work" not in st.session_state and linked_work is not None:
-                if linked_work.is_integer() and int(linked_work) in labels:
-                    st.session_state["investment_work"] = int(linked_work)
+                if linked_work in labels:
+                    st.session_state["investment_work"] = linked_work
                 else:
-                    st.info(t("common.dropped_params", params=f"work={linked_work:g}"), icon="ℹ️")
+                    show_dropped([("work", str(linked_work))])
             values["work"] = chosen = st.selectbox(
                 t("investment.pick_work"), list(labels), format_func=labels.get, key="investment_work"
             )

@@ -30,6 +30,7 @@ from dashboard.data.queries import run_query
 from dashboard.places import (
     KINDS,
     MAX_POINTS_PER_TOWN,
+    SEARCH_MAX_CHARS,
     STATUSES_ACTIVE,
     STATUSES_ALL,
     dense_towns,
@@ -42,7 +43,7 @@ from dashboard.places import (
 
 SPEC = [
     Param("kinds", KINDS, multi=True, default=list(KINDS)),
-    Param("q", None, default=""),
+    Param("q", None, default="", max_length=SEARCH_MAX_CHARS),
     Param("closed", ("1",), default=None),
 ]
 params = read_page_params(SPEC)
@@ -58,7 +59,7 @@ filters = st.columns([3, 2])
 kinds = filters[0].pills(
     t("map.kinds"), KINDS, selection_mode="multi", format_func=label_of, key="map_kinds", wrap=True
 )
-search = filters[1].text_input(t("map.search"), help=t("map.search_help"), key="map_q", max_chars=60)
+search = filters[1].text_input(t("map.search"), help=t("map.search_help"), key="map_q", max_chars=SEARCH_MAX_CHARS)
 switches = st.columns(2)
 show_closed = switches[0].toggle(t("map.show_closed"), help=t("map.show_closed_help"), key="map_closed")
 online_tiles = switches[1].checkbox(

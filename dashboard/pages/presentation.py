@@ -26,7 +26,7 @@ from dashboard.metrics import ratio_pct
 TOTAL = slides.slide_count()
 SPEC = [
     Param("slide", choices=tuple(str(n) for n in range(1, TOTAL + 1)), default="1"),
-    Param("auto", number_range=slides.SECONDS_RANGE, default=None),
+    Param("auto", number_range=slides.SECONDS_RANGE, integer=True, default=None),
 ]
 values = read_page_params(SPEC)
 lang = current_language()
@@ -36,7 +36,7 @@ year = current_report().year
 show.projector_style()
 if "presentation_auto" not in st.session_state:
     st.session_state["presentation_auto"] = values["auto"] is not None
-    st.session_state["presentation_seconds"] = int(values["auto"] or slides.DEFAULT_SECONDS)
+    st.session_state["presentation_seconds"] = values["auto"] or slides.DEFAULT_SECONDS
 current = slides.clamp_slide(values["slide"], TOTAL)
 
 
@@ -135,7 +135,7 @@ with st.container(horizontal=True, vertical_alignment="center", key="slide_contr
     st.page_link(page_object("overview.py"), label=t("presentation.exit"), icon="↩️")
 
 auto, seconds = st.session_state["presentation_auto"], int(st.session_state["presentation_seconds"])
-write_page_params({"slide": str(current), "auto": float(seconds) if auto else None}, SPEC)
+write_page_params({"slide": str(current), "auto": seconds if auto else None}, SPEC)
 
 
 @st.fragment(run_every=seconds if auto else None)

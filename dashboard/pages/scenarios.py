@@ -22,7 +22,7 @@ from dashboard.components.shell import page_header, read_page_params, write_page
 from dashboard.data.queries import run_query
 from dashboard.metrics import euros
 
-SPEC = [Param("share", number_range=(0, 100), default=50.0)]
+SPEC = [Param("share", number_range=model.SHARE_RANGE, integer=True, default=50)]
 params = read_page_params(SPEC)
 year = current_report().year
 page_header("scenarios.title", "scenarios.intro", year=year)
@@ -76,17 +76,16 @@ st.info(
 )
 
 st.subheader(t("scenarios.explore_heading"))
-st.session_state.setdefault("scenarios_share", int(round(params["share"])))
+st.session_state.setdefault("scenarios_share", params["share"])
 share = st.slider(
     t("scenarios.slider_label"),
-    0,
-    100,
+    *model.SHARE_RANGE,
     step=1,
     key="scenarios_share",
     format="%d %%",
     help=t("scenarios.slider_help", flat=figures["flat"]),
 )
-write_page_params({"share": float(share)}, SPEC)
+write_page_params({"share": share}, SPEC)
 results = st.container()
 current_inputs = render_whatif(report_inputs)
 changes = model.changed_inputs(report_inputs, current_inputs)

@@ -19,6 +19,7 @@ from dashboard.components.report import current_report
 from dashboard.components.shell import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
+from dashboard.safety import escape_markdown
 
 TABS = ("discrepancies", "datasets", "documents", "definitions", "methods")
 SPEC = [Param("tab", TABS, default=TABS[0])]  # the open tab is in the link
@@ -28,7 +29,7 @@ page_header("sources.title", "sources.intro")
 lang = current_language()
 # Every query of this page reads the chosen report (year, previous_year) in the session's language.
 query = functools.partial(run_query, lang=lang, **current_report().params)
-escape = methods.escape_markdown
+escape = escape_markdown
 
 meta = methods.metadata_values(query("sources/data_version"))
 totals = query("sources/discrepancy_totals").iloc[0]

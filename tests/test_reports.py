@@ -190,3 +190,15 @@ def test_the_shipped_database_holds_only_the_real_report():
         with sqlite3.connect(f"file:{DEFAULT_DB_PATH}?mode=ro", uri=True) as con:
             assert con.execute("SELECT report_year FROM reports").fetchall() == [(2024,)]
     assert "fixtures" not in {p.name for p in (ROOT / "dashboard").rglob("*")}
+
+
+def test_the_scenarios_and_shooting_days_show_their_change(two_env):
+    scenarios = run_app("dashboard/pages/scenarios.py")
+    label = translate("scenarios.published_metric", "fr", share=50)
+    value, delta = metric(scenarios, label)
+    assert delta == "±0,00 € (±0,00 %) par rapport au rapport 2024"  # the swap keeps every scenario
+    earlier = run_app("dashboard/pages/scenarios.py", params={"year": "2024"})
+    assert metric(earlier, label) == (value, None)
+    overview = run_app()
+    days = [m for m in overview.metric if m.proto.delta and "jours" in m.label.lower() and "depuis" not in m.label]
+    assert [m.proto.delta.replace("\u00a0", " ") for m in days] == ["±0 (±0,00 %) par rapport au rapport 2024"]

@@ -10,7 +10,7 @@ import functools
 import streamlit as st
 
 from dashboard import scenarios as model
-from dashboard.components.cards import Meta, chart_card, kpi_card, table_card
+from dashboard.components.cards import Meta, change_delta, chart_card, kpi_card, table_card
 from dashboard.components.charts_scenarios import build_components_figure, scenario_bars
 from dashboard.components.formatting import format_money_cents, format_number
 from dashboard.components.i18n import current_language, label_of, t
@@ -46,6 +46,10 @@ figures = {
 }
 
 st.subheader(t("scenarios.published_heading"))
+# The previous report's published scenarios, by share: each total shows its change when both publish it.
+previous_year = current_report().previous_year
+before = query("scenarios/published_totals", year=previous_year) if previous_year else published.iloc[0:0]
+before_total = dict(zip(before["share_bp"], before["total_cents"]))
 for column, row in zip(st.columns(len(published)), published.itertuples(index=False)):
     with column:
         kpi_card(
@@ -58,6 +62,7 @@ for column, row in zip(st.columns(len(published)), published.itertuples(index=Fa
                 days=format_money_cents(row.days_spend_cents),
                 complement=format_money_cents(row.complement_cents),
             ),
+            delta=change_delta(row.total_cents, before_total.get(row.share_bp), "cents", previous_year),
         )
 remarks = [
     t("scenarios.published_remark", scenario=t("scenarios.published_metric", share=row.share_bp // 100), note=row.note)

@@ -9,7 +9,6 @@ the session's memory. That is why the README says the route must be blocked at t
 
 from __future__ import annotations
 
-import asyncio
 import http.client
 import subprocess
 import urllib.request
@@ -38,21 +37,25 @@ def xsrf_cookie(base: str) -> str:
     return next(c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith("_streamlit_xsrf="))
 
 
-async def open_session(base: str, cookie: str):
-    """A websocket session as a browser tab opens one; returns (websocket, session id)."""
-    import websockets
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+def open_session(base: str, cookie: str):
+    """A websocket session as a browser tab opens one; returns (websocket, session id).
 
-    websocket = await websockets.connect(
+    The synchronous client: the browser tests' Playwright already runs an event loop in this thread.
+    """
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.sync.client import connect
+
+    websocket = connect(
         base.replace("http://", "ws://") + "/_stcore/stream",
         subprotocols=["streamlit"],
         additional_headers={"Cookie": f"_streamlit_xsrf={cookie}"},
         max_size=None,
+        open_timeout=30,
     )
-    await websocket.send(rerun_message("", ""))
+    websocket.send(rerun_message("", ""))
     while True:
         message = ForwardMsg()
-        message.ParseFromString(await asyncio.wait_for(websocket.recv(), timeout=60))
+        message.ParseFromString(websocket.recv(timeout=60))
         if message.WhichOneof("type") == "new_session":
             return websocket, message.new_session.initialize.session_id
 
@@ -92,21 +95,18 @@ def put(base: str, session: str, cookie: str, body: bytes, chunked: bool = False
 def test_uploads_with_content_are_refused_and_the_route_remains(server):
     cookie = xsrf_cookie(server)
 
-    async def scenario():
-        websocket, session = await open_session(server, cookie)
-        try:
-            return {
-                "one byte": put(server, session, cookie, b"x"),
-                "1 MB": put(server, session, cookie, b"x" * 1_000_000),
-                "one byte, chunked": put(server, session, cookie, b"x", chunked=True),
-                "empty, with Content-Length": put(server, session, cookie, b""),
-                "empty, chunked": put(server, session, cookie, b"", chunked=True),
-                "no XSRF token": put(server, session, "forged", b"x"),
-            }
-        finally:
-            await websocket.close()
-
-    statuses = asyncio.run(scenario())
+    websocket, session = open_session(server, cookie)
+    try:
+        statuses = {
+            "one byte": put(server, session, cookie, b"x"),
+            "1 MB": put(server, session, cookie, b"x" * 1_000_000),
+            "one byte, chunked": put(server, session, cookie, b"x", chunked=True),
+            "empty, with Content-Length": put(server, session, cookie, b""),
+            "empty, chunked": put(server, session, cookie, b"", chunked=True),
+            "no XSRF token": put(server, session, "forged", b"x"),
+        }
+    finally:
+        websocket.close()
     # Before issue 13 (maxUploadSize = 1), "one byte" and "1 MB" returned 204.
     assert statuses == {
         "one byte": 413,

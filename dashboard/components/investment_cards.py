@@ -14,7 +14,7 @@ from dashboard import investment as inv
 from dashboard.components.cards import Meta, chart_card, kpi_card
 from dashboard.components.charts_breakdown import build_breakdown_figure, build_countries_figure, build_posts_figure
 from dashboard.components.charts_investment import build_history_figure, build_peers_figure, build_periods_figure
-from dashboard.components.formatting import format_money_cents, format_percent
+from dashboard.components.formatting import format_money_cents, format_number, format_percent
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.investment_labels import breakdown_table, country_label, history_table, post_table
 from dashboard.components.permalink import Param
@@ -159,10 +159,17 @@ def history_cards(
         history_table(singles, lang),
         "investment_history",
     )
+    repeated = [
+        t("investment.periods_repeated", projects=format_number(works), sources=format_number(rows))
+        for works, rows in inv.repeated_counts(periods)
+    ]
     chart_card(
         build_periods_figure(periods, lang),
         Meta(
-            t("investment.periods_title"), list(dict.fromkeys(periods["source_id"])), t("investment.periods_note"), page
+            t("investment.periods_title"),
+            list(dict.fromkeys(periods["source_id"])),
+            " ".join([t("investment.periods_note"), *repeated]),
+            page,
         ),
         history_table(periods, lang),
         "investment_periods",
@@ -189,17 +196,22 @@ def breakdown_card(
     page: str,
     context: dict,
     previous: pd.DataFrame | None = None,
+    listed_elsewhere: int = 0,
 ) -> None:
     """The report's totals along one dimension: counts, invested, spend, ratio and shares, and the
-    change from the previous report (`previous`: the same query on it) when there is one."""
+    change from the previous report (`previous`: the same query on it) when there is one. By origin, the
+    note says how many French-initiated works the report lists under an "abroad" heading (`listed_elsewhere`)."""
     lang = current_language()
     frame = breakdown_table(result, dimension, lang, previous)
+    note = t(f"investment.breakdown_note_{dimension}")
+    if dimension == "origin" and listed_elsewhere:
+        note += " " + t("investment.origin_listed_elsewhere", works=format_number(listed_elsewhere))
     chart_card(
         build_breakdown_figure(frame, lang, dimension),
         Meta(
             t(f"investment.by_{dimension}", year=current_report().year),
             source_ids,
-            t(f"investment.breakdown_note_{dimension}"),
+            note,
             page,
             context,
         ),

@@ -7,10 +7,11 @@ No query here: the page passes the rows it fetched (carbon/facts, carbon/posts).
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from dashboard import carbon
 from dashboard.components.carbon_texts import card_row, cited, meta, share_values
-from dashboard.components.cards import table_card
+from dashboard.components.cards import not_published, table_card
 from dashboard.components.charts_carbon import format_bounds
 from dashboard.components.formatting import format_number, format_percent
 from dashboard.components.i18n import current_language, label_of, t
@@ -25,9 +26,21 @@ CERTIFICATION_FACTS = (
 )
 
 
+def posts_and_certification(facts: pd.DataFrame, posts: pd.DataFrame) -> None:
+    """The breakdown by post and certification, each under its heading, or one sentence when the report
+    publishes none of its rows."""
+    st.subheader(t("carbon.posts_heading"))
+    posts_section(facts, posts)
+    st.subheader(t("carbon.certification_heading"))
+    certification_cards(facts)
+
+
 def posts_section(facts: pd.DataFrame, posts: pd.DataFrame) -> None:
     """The shares of the shooting phase and of its main posts (facts rows, and the share of all emissions
     derived from them), then the chart's posts; the number of main posts is that of the posts rows."""
+    if posts.empty or not {"shooting_phase_share", "top4_posts_share_of_shooting"} <= set(facts.index):
+        not_published("carbon_posts")
+        return
     main_posts = {"posts": format_number(int(posts["most_impactful"].sum()))}
     phase, top4 = facts.loc["shooting_phase_share"], facts.loc["top4_posts_share_of_shooting"]
     top4_total = carbon.share_of_total(
@@ -67,11 +80,16 @@ def posts_section(facts: pd.DataFrame, posts: pd.DataFrame) -> None:
 def certification_cards(facts: pd.DataFrame) -> None:
     """Certified projects, committed companies, the year certification becomes required, green managers."""
     lang, cards = current_language(), []
-    for fact_id in CERTIFICATION_FACTS:
+    published = [fact_id for fact_id in CERTIFICATION_FACTS if fact_id in facts.index]
+    if not published:
+        not_published("certification")
+        return
+    for fact_id in published:
         row = facts.loc[fact_id]
         value = ("≈ " if row["quality"] == "approximate" else "") + format_number(row["fact_value"])
         if fact_id == "certification_required_year":
             value = str(int(row["fact_value"]))
         cards.append((row[f"label_{lang}"], value, [row["source_id"]], row["quality"]))
-    card_row(cards[:2])
-    card_row(cards[2:])
+    for row in (cards[:2], cards[2:]):
+        if row:
+            card_row(row)

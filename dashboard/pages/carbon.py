@@ -11,7 +11,7 @@ import functools
 import streamlit as st
 
 from dashboard import carbon
-from dashboard.components.carbon_sections import certification_cards, posts_section
+from dashboard.components.carbon_sections import posts_and_certification
 from dashboard.components.carbon_texts import (
     bound_values,
     card_row,
@@ -22,7 +22,7 @@ from dashboard.components.carbon_texts import (
     statement_label,
     tonnes,
 )
-from dashboard.components.cards import chart_card, table_card
+from dashboard.components.cards import chart_card, not_published, table_card
 from dashboard.components.charts_carbon import build_footprint_ranges_figure, build_spend_carbon_figure, format_bounds
 from dashboard.components.formatting import format_number
 from dashboard.components.i18n import current_language, label_of, t
@@ -37,9 +37,14 @@ lang = current_language()
 # Every query of this page reads the chosen report (year, previous_year) in the session's language.
 query = functools.partial(run_query, lang=lang, **current_report().params)
 facts = query("carbon/facts", topic="carbon").set_index("fact_id")
-SPEC = [Param("reduction", number_range=(0, 100), default=float(facts.loc["green_manager_reduction", "fact_value"]))]
+SPEC = [Param("reduction", number_range=(0, 100), default=float(facts["fact_value"].get("green_manager_reduction", 0)))]
 params = read_page_params(SPEC)
 footprints = query("carbon/footprints")
+if footprints.empty:  # the report measures no shoot: one sentence, then the sections it does publish
+    page_header("carbon.title")
+    not_published("carbon_sample")
+    posts_and_certification(facts, query("carbon/posts"))
+    st.stop()
 statements, mean, size = carbon.statements_from_frame(footprints)
 # Most cards cite the footprints' section: the source ids of the footprint rows.
 SOURCE = cited(*footprints["source_id"])
@@ -142,11 +147,7 @@ table_card(
     "carbon_intensity",
 )
 
-st.subheader(t("carbon.posts_heading"))
-posts_section(facts, query("carbon/posts"))
-
-st.subheader(t("carbon.certification_heading"))
-certification_cards(facts)
+posts_and_certification(facts, query("carbon/posts"))
 trained_source = facts.loc["green_managers_trained", "source_id"]
 note_sources = cited(*SOURCE, trained_source, *spend["source_id"])
 short = dict(zip(note_sources, source_labels(note_sources, short=True)))

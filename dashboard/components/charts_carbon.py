@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.carbon import WHOLE_SAMPLE, Interval, round_outward
+from dashboard.components.carbon_texts import projects_phrase, statement_label
 from dashboard.components.formatting import format_money_cents, format_number, format_range
 from dashboard.components.i18n import label_of, translate
 from dashboard.components.quality import PALETTE, SPEND_COLOUR, style_of
@@ -32,10 +33,18 @@ def _pattern(quality: str) -> dict:
     return {"shape": style_of(quality)["pattern"], "fillmode": "overlay", "solidity": 0.3}
 
 
+def _statement_names(ranges: pd.DataFrame, lang: str) -> list[str]:
+    """Short labels of the statements ('3 projets « environ 200 »'), from their rows."""
+    return [
+        statement_label(row.relation, row.projects_count, row.stated_t, lang, short=True)
+        for row in ranges.itertuples(index=False)
+    ]
+
+
 def build_footprint_ranges_figure(ranges: pd.DataFrame, reduction_pct: float, lang: str) -> go.Figure:
     """Horizontal ranges of the report's statements (approximate), the bounds derived with the mean
     (hatched) and, for a non-zero cut, the ranges after the cut (dashed)."""
-    names = [translate(f"carbon.short_{s}", lang) for s in ranges["statement_id"]]
+    names = _statement_names(ranges, lang)
     finite_highs = ranges["derived_high_t"].dropna()
     axis_end = math.ceil(float(finite_highs.max()) * 1.12 / 50) * 50
     stated_high = ranges["stated_high_t"].fillna(axis_end)
@@ -57,7 +66,7 @@ def build_footprint_ranges_figure(ranges: pd.DataFrame, reduction_pct: float, la
     )
     tightened = ranges[ranges["tightened"]]
     figure.add_bar(
-        y=[translate(f"carbon.short_{s}", lang) for s in tightened["statement_id"]],
+        y=_statement_names(tightened, lang),
         x=tightened["derived_high_t"] - tightened["derived_low_t"],
         base=tightened["derived_low_t"],
         orientation="h",
@@ -125,7 +134,8 @@ def build_spend_carbon_figure(side: pd.DataFrame, lang: str) -> go.Figure:
     )
 
     def name(row) -> str:
-        return label_of(row.kind, lang) if row.kind == WHOLE_SAMPLE else f"{label_of(row.kind, lang)} ({row.projects})"
+        count = projects_phrase(row.projects, lang) if row.kind == WHOLE_SAMPLE else row.projects
+        return f"{label_of(row.kind, lang)} ({count})"
 
     side = side.assign(name=[name(row) for row in side.itertuples(index=False)])
     spend = side.dropna(subset=["spend_per_day_cents"])

@@ -11,12 +11,18 @@ import streamlit as st
 
 from dashboard import explorer
 from dashboard import investment as inv
-from dashboard.components.cards import Meta, chart_card, kpi_card
+from dashboard.components.cards import Meta, chart_card, kpi_card, not_published, table_card
 from dashboard.components.charts_breakdown import build_breakdown_figure, build_countries_figure, build_posts_figure
 from dashboard.components.charts_investment import build_history_figure, build_peers_figure, build_periods_figure
-from dashboard.components.formatting import format_money_cents, format_percent
+from dashboard.components.formatting import format_money_cents, format_number, format_percent
 from dashboard.components.i18n import current_language, label_of, t
-from dashboard.components.investment_labels import breakdown_table, country_label, history_table, post_table
+from dashboard.components.investment_labels import (
+    breakdown_table,
+    country_label,
+    gaming_total_note,
+    history_table,
+    post_table,
+)
 from dashboard.components.permalink import Param
 from dashboard.components.quality import legend_markdown
 from dashboard.components.report import current_report
@@ -160,10 +166,17 @@ def history_cards(
         history_table(singles, lang),
         "investment_history",
     )
+    repeated = [
+        t("investment.periods_repeated", projects=format_number(works), sources=format_number(rows))
+        for works, rows in inv.repeated_counts(periods)
+    ]
     chart_card(
         build_periods_figure(periods, lang),
         Meta(
-            t("investment.periods_title"), list(dict.fromkeys(periods["source_id"])), t("investment.periods_note"), page
+            t("investment.periods_title"),
+            list(dict.fromkeys(periods["source_id"])),
+            " ".join([t("investment.periods_note"), *repeated]),
+            page,
         ),
         history_table(periods, lang),
         "investment_periods",
@@ -190,17 +203,22 @@ def breakdown_card(
     page: str,
     context: dict,
     previous: pd.DataFrame | None = None,
+    listed_elsewhere: int = 0,
 ) -> None:
     """The report's totals along one dimension: counts, invested, spend, ratio and shares, and the
-    change from the previous report (`previous`: the same query on it) when there is one."""
+    change from the previous report (`previous`: the same query on it) when there is one. By origin, the
+    note says how many French-initiated works the report lists under an "abroad" heading (`listed_elsewhere`)."""
     lang = current_language()
     frame = breakdown_table(result, dimension, lang, previous)
+    note = t(f"investment.breakdown_note_{dimension}")
+    if dimension == "origin" and listed_elsewhere:
+        note += " " + t("investment.origin_listed_elsewhere", works=format_number(listed_elsewhere))
     chart_card(
         build_breakdown_figure(frame, lang, dimension),
         Meta(
             t(f"investment.by_{dimension}", year=current_report().year),
             source_ids,
-            t(f"investment.breakdown_note_{dimension}"),
+            note,
             page,
             context,
         ),
@@ -219,4 +237,24 @@ def posts_card(rows: pd.DataFrame, sector: str, page: str, context: dict) -> Non
         Meta(title, list(dict.fromkeys(rows["source_id"])), t("investment.posts_note"), page, context),
         frame.drop(columns=["post_code"]),
         f"investment_posts_{sector}",
+    )
+
+
+def gaming_call_card(call: pd.DataFrame, totals: pd.DataFrame, scope: dict, page: str) -> None:
+    """The year's video-game call: its winners (count from its totals row) and their table; one sentence
+    when the report publishes no call."""
+    if call.empty or totals.empty:
+        not_published("gaming_call")
+        return
+    call_total, year = totals.iloc[0], current_report().year
+    st.markdown(t("investment.gaming_intro", winners=format_number(int(call_total["projects"])), **scope))
+    table_card(
+        explorer.gaming_call_table(call),
+        Meta(
+            t("investment.gaming_call_title", year=year, count=format_number(len(call))),
+            list(dict.fromkeys(call["source_id"])),
+            gaming_total_note(call_total, current_language()),
+            page,
+        ),
+        "investment_gaming_call",
     )

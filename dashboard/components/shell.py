@@ -198,8 +198,8 @@ def write_page_params(values: dict, spec) -> None:
 
 
 def page_header(title_key: str, intro_key: str | None = None, **values) -> None:
-    """Page title and a one-paragraph introduction (its placeholders filled from `values`)."""
-    st.title(t(title_key))
+    """Page title and a one-paragraph introduction (their placeholders filled from `values`)."""
+    st.title(t(title_key, **values))
     if intro_key:
         st.markdown(t(intro_key, **values))
 

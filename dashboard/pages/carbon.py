@@ -11,10 +11,20 @@ import functools
 import streamlit as st
 
 from dashboard import carbon
-from dashboard.components.carbon_texts import bound_values, card_row, cited, meta, sample_values, share_values, tonnes
-from dashboard.components.cards import chart_card, table_card
+from dashboard.components.carbon_sections import posts_and_certification
+from dashboard.components.carbon_texts import (
+    bound_values,
+    card_row,
+    cited,
+    kinds_of_projects,
+    meta,
+    sample_values,
+    statement_label,
+    tonnes,
+)
+from dashboard.components.cards import chart_card, not_published, table_card
 from dashboard.components.charts_carbon import build_footprint_ranges_figure, build_spend_carbon_figure, format_bounds
-from dashboard.components.formatting import format_number, format_percent
+from dashboard.components.formatting import format_number
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.permalink import Param
 from dashboard.components.quality import quality_label
@@ -23,22 +33,19 @@ from dashboard.components.shell import page_header, read_page_params, write_page
 from dashboard.components.sources import source_labels
 from dashboard.data.queries import run_query
 
-CERTIFICATION_FACTS = (
-    "certified_projects",
-    "companies_committed",
-    "certification_required_year",
-    "green_managers_trained",
-)
-
-
 lang = current_language()
 # Every query of this page reads the chosen report (year, previous_year) in the session's language.
 query = functools.partial(run_query, lang=lang, **current_report().params)
 facts = query("carbon/facts", topic="carbon").set_index("fact_id")
-REPORT_REDUCTION = int(round(float(facts.loc["green_manager_reduction", "fact_value"])))
+REPORT_REDUCTION = int(round(float(facts["fact_value"].get("green_manager_reduction", 0))))
 SPEC = [Param("reduction", number_range=carbon.REDUCTION_RANGE, integer=True, default=REPORT_REDUCTION)]
 params = read_page_params(SPEC)
 footprints = query("carbon/footprints")
+if footprints.empty:  # the report measures no shoot: one sentence, then the sections it does publish
+    page_header("carbon.title")
+    not_published("carbon_sample")
+    posts_and_certification(facts, query("carbon/posts"))
+    st.stop()
 statements, mean, size = carbon.statements_from_frame(footprints)
 # Most cards cite the footprints' section: the source ids of the footprint rows.
 SOURCE = cited(*footprints["source_id"])
@@ -67,10 +74,12 @@ mean_value = f"≈ {format_number(mean_row['stated_tco2e'])}"
 cards = [(mean_label, mean_value, [mean_row["source_id"]], mean_row["quality"], t("carbon.mean_help", **bounds))]
 total_help = t("carbon.total_help", **bounds)
 more = [(t("carbon.total_metric", projects=projects_count), format_bounds(total, "", 1), SOURCE, "derived", total_help)]
+notes = footprints.set_index("statement_id")["note"].fillna("")
 for statement in statements:
-    key, tight = statement.statement_id, derived[statement.statement_id]
-    label = t(f"carbon.statement_{key}")
-    help_text = t(f"carbon.statement_help_{key}", **bound_values(statement.bounds, tight))
+    tight = derived[statement.statement_id]
+    label = statement_label(statement.relation, statement.count, statement.stated)
+    help_text = t(f"carbon.statement_help_{statement.relation}", **bound_values(statement.bounds, tight))
+    help_text = f"{help_text} {notes[statement.statement_id]}".strip()
     cards.append((label, format_bounds(statement.bounds, ""), SOURCE, "approximate", help_text))
     if tight != statement.bounds:
         more.insert(
@@ -93,9 +102,9 @@ ranges = carbon.statement_ranges(statements, mean, total, reduction / 100)
 chart_card(
     build_footprint_ranges_figure(ranges, reduction, lang),
     meta("ranges", green_sources, context={t("carbon.green_slider"): f"{reduction} %"}),
-    ranges.assign(statement=[t(f"carbon.statement_{s}") for s in ranges["statement_id"]]).drop(
-        columns=["statement_id", "tightened", "stated_t"]
-    ),
+    ranges.assign(
+        statement=[statement_label(r.relation, r.projects_count, r.stated_t) for r in ranges.itertuples()]
+    ).drop(columns=["statement_id", "relation", "tightened", "stated_t"]),
     "carbon_ranges",
 )
 
@@ -123,7 +132,13 @@ side = carbon.spend_and_carbon_per_day(intensity, spend)
 spend_label = "; ".join(source_labels(cited(*spend["source_id"]), short=True))
 chart_card(
     build_spend_carbon_figure(side, lang),
-    meta("side", cited(*sample_sources, *spend["source_id"]), projects=projects_count, spend=spend_label),
+    meta(
+        "side",
+        cited(*sample_sources, *spend["source_id"]),
+        projects=projects_count,
+        spend=spend_label,
+        kinds=kinds_of_projects(project_rows),
+    ),
     side.assign(kind=side["kind"].map(label_of), quality=side["quality"].map(quality_label)),
     "carbon_spend_per_day",
 )
@@ -133,58 +148,7 @@ table_card(
     "carbon_intensity",
 )
 
-st.subheader(t("carbon.posts_heading"))
-phase, top4 = facts.loc["shooting_phase_share"], facts.loc["top4_posts_share_of_shooting"]
-top4_total = carbon.share_of_total(
-    carbon.Interval(top4["lower_value"], top4["upper_value"]),
-    carbon.Interval(phase["lower_value"], phase["upper_value"]),
-)
-top4_range = format_bounds(top4_total, "%", 1)
-top4_help = t("carbon.top4_total_help", **share_values(phase, top4, top4_total))
-card_row(
-    [
-        (
-            t("carbon.shooting_phase_metric"),
-            f"> {format_percent(phase['fact_value'], 0)}",
-            [phase["source_id"]],
-            "approximate",
-        ),
-        (
-            t("carbon.top4_metric"),
-            f"≈ {format_percent(top4['fact_value'], 0)}",
-            [top4["source_id"]],
-            "approximate",
-            top4["note"],
-        ),
-        (
-            t("carbon.top4_total_metric"),
-            top4_range,
-            cited(phase["source_id"], top4["source_id"]),
-            "derived",
-            top4_help,
-        ),
-    ]
-)
-posts = query("carbon/posts")
-posts = posts.assign(
-    post=posts["post_label_key"].map(label_of), most_impactful=posts["most_impactful"].map({1: "✔", 0: ""})
-)
-table_card(
-    posts[["chart_order", "post", "label_printed", "most_impactful"]],
-    meta("posts", cited(*posts["source_id"])),
-    "carbon_posts",
-)
-
-st.subheader(t("carbon.certification_heading"))
-cards = []
-for fact_id in CERTIFICATION_FACTS:
-    row = facts.loc[fact_id]
-    value = ("≈ " if row["quality"] == "approximate" else "") + format_number(row["fact_value"])
-    if fact_id == "certification_required_year":
-        value = str(int(row["fact_value"]))
-    cards.append((row[f"label_{lang}"], value, [row["source_id"]], row["quality"]))
-card_row(cards[:2])
-card_row(cards[2:])
+posts_and_certification(facts, query("carbon/posts"))
 trained_source = facts.loc["green_managers_trained", "source_id"]
 note_sources = cited(*SOURCE, trained_source, *spend["source_id"])
 short = dict(zip(note_sources, source_labels(note_sources, short=True)))

@@ -4,7 +4,7 @@ origin and majority/minority, spend by post, its works with a card per work, pee
 Filters (sector, type, origin, role, search), the open tab and the open work card live in the URL.
 Queries: overview/coproduction_totals, investment/total_source, investment/works_sources, overview/facts_by_id,
 investment/history_by_fund, investment/totals, investment/totals_by_sector, investment/totals_by_work_type,
-investment/totals_by_origin, investment/totals_by_role, investment/spend_by_post,
+investment/totals_by_origin, investment/works_listed_elsewhere, investment/totals_by_role, investment/spend_by_post,
 investment/works_list, investment/work_directors, investment/work_countries, investment/work_discrepancies,
 investment/gaming_call_projects, investment/gaming_call_totals, investment/gaming_agreements_by_phase.
 """
@@ -58,10 +58,11 @@ with tab:
             # The same filters on the previous report, when there is one: every figure shows its change.
             before = query("investment/totals", **params, year=previous_year).iloc[0] if previous_year else None
             totals_cards(totals, sources, "investment", quality, before, previous_year)
+            listed = int(query("investment/works_listed_elsewhere").iloc[0]["works"])
             for column, (dimension, name) in zip(st.columns(2) * 2, inv.BREAKDOWNS.items()):  # two by two
                 previous = query(name, **params, year=previous_year) if previous_year else None
                 with column:
-                    cards.breakdown_card(query(name, **params), dimension, row_sources, page, context, previous)
+                    cards.breakdown_card(query(name, **params), dimension, row_sources, page, context, previous, listed)
         st.caption(t("investment.gaming_apart", **scope))
 
     elif active == "posts":
@@ -113,21 +114,8 @@ with tab:
         cards.peers_card(history, page)
 
     elif active == "gaming":
-        call, call_total = (
-            query("investment/gaming_call_projects"),
-            query("investment/gaming_call_totals").iloc[0],
-        )
-        st.markdown(t("investment.gaming_intro", winners=format_number(int(call_total["projects"])), **scope))
-        table_card(
-            explorer.gaming_call_table(call),
-            Meta(
-                t("investment.gaming_call_title", year=year, count=format_number(len(call))),
-                list(dict.fromkeys(call["source_id"])),
-                labelled.gaming_total_note(call_total, lang),
-                page,
-            ),
-            "investment_gaming_call",
-        )
+        calls = query("investment/gaming_call_projects"), query("investment/gaming_call_totals")
+        cards.gaming_call_card(*calls, scope, page)
         phases = query("investment/gaming_agreements_by_phase")
         granted = query("overview/facts_by_id", fact_ids=["gaming_agreements_granted"])
         effective = phases.loc[phases["phase"] == "all", "agreements"]

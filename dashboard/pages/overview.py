@@ -10,7 +10,7 @@ import functools
 import streamlit as st
 
 from dashboard import investment as inv
-from dashboard.components.cards import Meta, change_delta, kpi_card, table_card, totals_cards
+from dashboard.components.cards import Meta, change_delta, kpi_card, not_published, table_card, totals_cards
 from dashboard.components.formatting import (
     format_compact_money,
     format_money,
@@ -88,8 +88,8 @@ for column, (fact_id, decimals) in zip(
 st.subheader(t("overview.section_activity", year=year))
 scenario = query("overview/scenario_range").iloc[0]
 shares = [format_percent(share_bp / 100, 0) for share_bp in sorted(query("presentation/scenario_totals")["share_bp"])]
-carbon = query("overview/carbon_mean").iloc[0]
-gaming = query("investment/gaming_call_totals").iloc[0]
+# Each card below shows one plain sentence instead when the report does not publish its rows.
+carbon, gaming = query("overview/carbon_mean"), query("investment/gaming_call_totals")
 places = query("overview/place_count").iloc[0]
 cards = st.columns(3)
 with cards[0]:
@@ -109,38 +109,49 @@ with cards[0]:
         else None,
     )
 with cards[1]:
-    low, high = euros(scenario["low_total_cents"]), euros(scenario["high_total_cents"])
-    # In millions, as the report words it (« entre 6,2 et 8,6 millions »); the exact totals in the help.
-    kpi_card(
-        t("overview.scenario_range", count=format_number(len(shares))),
-        f"{format_compact_money(low)} – {format_compact_money(high)}",
-        [scenario["source_id"]],
-        "estimated",
-        f"{t('overview.scenario_help', count=format_number(len(shares)), shares=', '.join(shares))}"
-        f" ({format_money(low, 0)} – {format_money(high, 0)})",
-        scenarios_page,
-    )
+    if not shares:
+        not_published("scenarios")
+    else:
+        low, high = euros(scenario["low_total_cents"]), euros(scenario["high_total_cents"])
+        # In millions, as the report words it (« entre 6,2 et 8,6 millions »); the exact totals in the help.
+        kpi_card(
+            t("overview.scenario_range", count=format_number(len(shares))),
+            f"{format_compact_money(low)} – {format_compact_money(high)}",
+            [scenario["source_id"]],
+            "estimated",
+            f"{t('overview.scenario_help', count=format_number(len(shares)), shares=', '.join(shares))}"
+            f" ({format_money(low, 0)} – {format_money(high, 0)})",
+            scenarios_page,
+        )
 with cards[2]:
-    kpi_card(
-        t("overview.carbon_mean"),
-        format_range(carbon["stated_tco2e"], carbon["stated_tco2e"], "tCO2e"),
-        [carbon["source_id"]],
-        "approximate",
-        t("overview.carbon_help", projects=format_number(carbon["projects_count"])),
-        carbon_page,
-    )
+    if carbon.empty:
+        not_published("carbon_sample")
+    else:
+        mean = carbon.iloc[0]
+        kpi_card(
+            t("overview.carbon_mean"),
+            format_range(mean["stated_tco2e"], mean["stated_tco2e"], "tCO2e"),
+            [mean["source_id"]],
+            "approximate",
+            t("overview.carbon_help", projects=format_number(mean["projects_count"])),
+            carbon_page,
+        )
 cards = st.columns(3)
 with cards[0]:
-    kpi_card(
-        t("overview.gaming_call", year=year),
-        f"{format_money(euros(gaming['investment_cents']), 0)} → {format_money(euros(gaming['walloon_spend_cents']), 0)}",
-        [gaming["source_id"]],
-        help_text=t(
-            "overview.gaming_help",
-            projects=format_number(gaming["projects"]),
-            ratio=format_percent(gaming["ratio_printed_bp"] / 100),
-        ),
-    )
+    if gaming.empty:
+        not_published("gaming_call")
+    else:
+        call = gaming.iloc[0]
+        kpi_card(
+            t("overview.gaming_call", year=year),
+            f"{format_money(euros(call['investment_cents']), 0)} → {format_money(euros(call['walloon_spend_cents']), 0)}",
+            [call["source_id"]],
+            help_text=t(
+                "overview.gaming_help",
+                projects=format_number(call["projects"]),
+                ratio=format_percent(call["ratio_printed_bp"] / 100),
+            ),
+        )
 with cards[1]:
     row = facts.loc["enterprises_committed"]
     kpi_card(row[f"label_{lang}"], format_money(row["fact_value"]), [row["source_id"]])

@@ -9,11 +9,12 @@ presentation/place_sources.
 import functools
 import time
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import slides
 from dashboard.components import presentation as show
-from dashboard.components.cards import PLOTLY_CONFIG, Meta, downloads, export_frame
+from dashboard.components.cards import PLOTLY_CONFIG, Meta, downloads, export_frame, not_published
 from dashboard.components.charts_presentation import build_sector_slide_figure
 from dashboard.components.formatting import format_compact_money, format_money, format_number, format_percent
 from dashboard.components.i18n import current_language, label_of, t
@@ -72,6 +73,10 @@ elif name == "sectors":
     data = sectors.assign(sector=[label_of(code) for code in sectors["sector"]])
     data, source_ids = data[["sector", "works", "investment_cents", "walloon_spend_cents"]], list(sectors["source_id"])
     show.slide_footer(source_ids, "reported", t("presentation.sectors_note"))
+elif name == "scenarios" and query("presentation/scenario_totals").empty:  # a report without scenarios
+    show.slide_title(t("nav.scenarios"))
+    not_published("scenarios")
+    data, source_ids = pd.DataFrame(), []
 elif name == "scenarios":
     span = query("overview/scenario_range").iloc[0]
     scenarios = query("presentation/scenario_totals")

@@ -10,7 +10,7 @@ import functools
 import streamlit as st
 
 from dashboard import scenarios as model
-from dashboard.components.cards import Meta, change_delta, chart_card, kpi_card, table_card
+from dashboard.components.cards import Meta, change_delta, chart_card, kpi_card, not_published, table_card
 from dashboard.components.charts_scenarios import build_components_figure, scenario_bars
 from dashboard.components.formatting import format_money_cents, format_number
 from dashboard.components.i18n import current_language, label_of, t
@@ -25,12 +25,18 @@ from dashboard.metrics import euros
 SPEC = [Param("share", number_range=model.SHARE_RANGE, integer=True, default=50)]
 params = read_page_params(SPEC)
 year = current_report().year
-page_header("scenarios.title", "scenarios.intro", year=year)
 lang = current_language()
 # Every query of this page reads the chosen report (year, previous_year) in the session's language.
 query = functools.partial(run_query, lang=lang, **current_report().params)
 inputs_frame = query("scenarios/model_inputs")
 published = query("scenarios/published_totals")
+# The published scenarios' shares ("100 / 50 / 25"), from their rows.
+shares = " / ".join(format_number(bp / 100) for bp in published["share_bp"])
+if published.empty or inputs_frame.empty:  # a report without scenarios: one plain sentence
+    page_header("scenarios.title_unpublished")
+    not_published("scenarios")
+    st.stop()
+page_header("scenarios.title", "scenarios.intro", year=year, shares=shares)
 published_components = query("scenarios/published_components")
 report_inputs = model.inputs_from_frame(inputs_frame)
 # Cited: the sections of the model's inputs and of the published totals (their rows' source ids).
@@ -43,7 +49,14 @@ figures = {
     "attributable": format_number(int(inputs_frame["attributable_days"].sum())),
     "flat": format_money_cents(int(inputs_frame["flat_rate_cents"].dropna().max()), 0),
     "complement": format_money_cents(int(published["complement_cents"].max()), 0),
+    "shares": shares,
 }
+# How many co-financed projects of each type the spend per day was measured on.
+measured = inputs_frame.dropna(subset=["measured_projects"])
+measured = ", ".join(
+    t("scenarios.measured_projects", type=label_of(row.project_type), count=format_number(row.measured_projects))
+    for row in measured.itertuples(index=False)
+)
 
 st.subheader(t("scenarios.published_heading"))
 # The previous report's published scenarios, by share: each total shows its change when both publish it.
@@ -88,7 +101,7 @@ share = st.slider(
     step=1,
     key="scenarios_share",
     format="%d %%",
-    help=t("scenarios.slider_help", flat=figures["flat"]),
+    help=t("scenarios.slider_help", flat=figures["flat"], shares=shares),
 )
 write_page_params({"share": share}, SPEC)
 results = st.container()
@@ -160,7 +173,7 @@ table_card(
     inputs_frame.assign(
         project_type=inputs_frame["project_type"].map(label_of), rate_basis=inputs_frame["rate_basis"].map(label_of)
     ),
-    Meta(t("scenarios.inputs_title"), SOURCE, t("scenarios.inputs_note"), t("nav.scenarios")),
+    Meta(t("scenarios.inputs_title"), SOURCE, t("scenarios.inputs_note", measured=measured), t("nav.scenarios")),
     "scenario_inputs",
 )
 

@@ -37,10 +37,11 @@ SELECT report_year, key_prefix || 'ratio' AS check_key, where_printed || 'ratio'
 FROM gaming_phases
 WHERE committed_cents <> 0;
 
--- The year's call: its projects are the agreements flagged in_year_call, with the same amounts.
+-- The year's call: its projects are the agreements flagged in_year_call, with the same amounts (a report that
+-- lists no call prints nothing to check: NULL).
 SELECT r.report_year, 'gaming_call:count' AS check_key,
     'gaming_call.csv, projects vs those flagged in gaming_agreements.csv' AS description, 'n' AS unit,
-    (SELECT COUNT(*) FROM gaming_call c WHERE c.report_year = r.report_year) AS printed,
+    (SELECT NULLIF(COUNT(*), 0) FROM gaming_call c WHERE c.report_year = r.report_year) AS printed,
     (SELECT COUNT(*) FROM gaming_agreements a WHERE a.report_year = r.report_year AND a.in_year_call = 1) AS computed,
     0 AS tolerance
 FROM reports r;

@@ -51,6 +51,7 @@ LEFT JOIN sector_groups s ON s.report_year = t.report_year AND s.sector_list = t
 LEFT JOIN portfolio_outstanding g ON g.report_year = t.report_year AND g.scope = 'all'
     AND g.row_key = s.portfolio_group
 WHERE t.row_key = 'total' AND t.scope <> 'all'
+    AND EXISTS (SELECT 1 FROM portfolio_companies c WHERE c.report_year = t.report_year)
 GROUP BY t.report_year, t.scope;
 
 CREATE TEMP VIEW outstanding_totals AS
@@ -156,8 +157,10 @@ SELECT r.report_year, 'enterprise_returns:' || r.instrument || ':vs_portfolio' A
     CASE r.instrument WHEN 'capital' THEN p.capital_cents WHEN 'loan' THEN p.loan_cents
         WHEN 'total' THEN p.outstanding_cents END AS computed, 0 AS tolerance
 FROM enterprise_returns r
-LEFT JOIN portfolio_outstanding p ON p.report_year = r.report_year AND p.scope = 'all' AND p.row_key = 'total';
+LEFT JOIN portfolio_outstanding p ON p.report_year = r.report_year AND p.scope = 'all' AND p.row_key = 'total'
+WHERE EXISTS (SELECT 1 FROM portfolio_outstanding o WHERE o.report_year = r.report_year);
 
+-- A rule comparing with a table the report does not publish (no row of that report) checks nothing.
 -- The year's investments: each total row is the sum of its scope's groups (keys without ':'),
 -- each overall group the sum of its 'group:category' rows, shares of the total, the sector views
 -- against the overall groups of their companies, and the companies flagged as financed.
@@ -212,6 +215,7 @@ LEFT JOIN sector_groups s ON s.report_year = t.report_year AND s.sector_list = t
 LEFT JOIN enterprise_investments g ON g.report_year = t.report_year AND g.scope = 'all'
     AND g.row_key = s.portfolio_group
 WHERE t.row_key = 'total' AND t.scope <> 'all'
+    AND EXISTS (SELECT 1 FROM portfolio_companies c WHERE c.report_year = t.report_year)
 GROUP BY t.report_year, t.scope;
 
 SELECT report_year, key_prefix || 'amount' AS check_key, where_printed || 'amount' AS description,
@@ -228,4 +232,5 @@ SELECT t.report_year, 'enterprise_investments:all:total:financed' AS check_key,
     (SELECT COUNT(*) FROM portfolio_companies c WHERE c.report_year = t.report_year AND c.financed_in_year = 1)
     AS computed, 0 AS tolerance
 FROM enterprise_investments t
-WHERE t.scope = 'all' AND t.row_key = 'total';
+WHERE t.scope = 'all' AND t.row_key = 'total'
+    AND EXISTS (SELECT 1 FROM portfolio_companies c WHERE c.report_year = t.report_year);

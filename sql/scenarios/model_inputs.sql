@@ -10,6 +10,7 @@ SELECT
     s.total_per_day_cents,
     s.av_eligible_cents,
     s.non_av_cents,
+    s.cofinanced_projects AS measured_projects,
     i.flat_rate_cents,
     i.complement_non_av_cents,
     i.source_id

@@ -313,3 +313,14 @@ def test_a_work_link_accepts_exactly_the_works_of_the_selectbox(app_env):
     for refused in ("0", "50"):
         at = run_app(PAGES + "investment.py", params={"tab": "works", "work": refused})
         assert notices(at) == [f"Paramètres d’adresse ignorés car inconnus ou invalides : `work={refused}`."]
+
+
+def test_every_database_problem_has_a_sentence_in_both_languages():
+    from dashboard.components.i18n import catalogue
+    from dashboard.data.errors import DATABASE_REASONS
+
+    for reason in DATABASE_REASONS:
+        entry = catalogue()[f"errors.database_{reason}"]
+        assert entry["fr"] and entry["en"] and entry["fr"] != entry["en"], reason
+    with pytest.raises(ValueError):
+        DatabaseError("a problem without a sentence", "no_such_reason")

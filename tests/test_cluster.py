@@ -37,7 +37,15 @@ from urllib.parse import urlparse
 import pytest
 from conftest import ARTIFACTS, ROOT, free_port, skip_or_fail
 
-from bench.browser import SCREEN_ERRORS_JS, TITLE_JS, page_paths, tree_rss, wait_rendered
+from bench.browser import (
+    RUN_COUNTER_JS,
+    RUN_FINISHED_JS,
+    SCREEN_ERRORS_JS,
+    TITLE_JS,
+    page_paths,
+    tree_rss,
+    wait_rendered,
+)
 from bench.cluster_load import balanced_cookies, drive, summarise
 from deploy import netns
 from deploy.cluster import NGINX, Cluster
@@ -391,6 +399,75 @@ def test_failover_a_killed_replica_s_sessions_finish_on_the_other(cluster):
         time.sleep(0.5)
     assert replica["restarts"] >= 1 and replica["alive"] and replica["pid"] != victim["pid"]
     assert request(cluster.base, "/_stcore/health")[0] == 200
+
+
+@pytest.mark.browser
+def test_a_browser_on_a_killed_replica_reconnects_to_the_other_and_goes_on(cluster, browser):
+    """Chromium's replica dies: Streamlit's frontend reconnects through nginx; the next click runs on the other.
+
+    Measured behaviour of Streamlit 1.67's frontend: after the websocket closes it shows its
+    "Connecting" notice, pings /_stcore/health, reopens the websocket (nginx sends it to the live
+    replica) and keeps the page it shows; it does not rerun by itself. The next interaction (here a
+    key on the share slider) runs in a new session on the other replica, which rebuilds the view from
+    the URL (English, share 40: the slider goes back to the URL's value); the one after moves it on.
+    """
+    deadline = time.monotonic() + 60
+    while not all(r["alive"] for r in cluster.state()["replicas"]) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-BE")
+    context.set_default_timeout(90_000)
+    health, sockets, page_errors = [], [], []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("data:", "blob:")) or urlparse(route.request.url).hostname == "127.0.0.1"
+            else route.abort()
+        ),
+    )
+    tab = context.new_page()
+    tab.on(
+        "response",
+        lambda r: (
+            health.append((r.status, r.headers.get("x-wallimage-replica"))) if "_stcore/health" in r.url else None
+        ),
+    )
+    tab.on("websocket", lambda socket: sockets.append(time.monotonic()))
+    tab.on("pageerror", lambda error: page_errors.append(str(error)))
+    try:
+        tab.goto(cluster.base + "/scenarios?share=40&lang=en")
+        wait_rendered(tab, 90_000)
+        served_by = {r for status, r in health if status == 200}
+        assert len(served_by) == 1, health
+        victim = next(r for r in cluster.state()["replicas"] if r["name"] in served_by)
+        checked, opened = len(health), len(sockets)
+        killed_at = time.monotonic()
+        os.killpg(victim["pid"], signal.SIGKILL)
+        while time.monotonic() < killed_at + 60 and len(sockets) == opened:
+            tab.wait_for_timeout(200)
+        assert len(sockets) > opened, "the frontend did not reconnect within 60 s"
+        reconnect_s = round(sockets[-1] - killed_at, 1)
+        after = [r for status, r in health[checked:] if status == 200]
+        assert after and victim["name"] not in after, health[checked:]
+        title = tab.evaluate(TITLE_JS)
+        runs = tab.evaluate(RUN_COUNTER_JS)
+        tab.get_by_role("slider").first.focus()
+        tab.keyboard.press("ArrowRight")
+        tab.wait_for_function(RUN_FINISHED_JS, arg=runs, timeout=90_000, polling=200)
+        wait_rendered(tab, 90_000)
+        rebuilt_url, rebuilt_title = tab.url, tab.evaluate(TITLE_JS)
+        runs = tab.evaluate(RUN_COUNTER_JS)
+        tab.get_by_role("slider").first.focus()
+        tab.keyboard.press("ArrowRight")
+        tab.wait_for_function(RUN_FINISHED_JS, arg=runs, timeout=90_000, polling=200)
+        tab.wait_for_function("() => window.location.search.includes('share=41')", timeout=90_000)
+        wait_rendered(tab, 90_000)
+        record("browser_failover", {"killed": victim["name"], "reconnect_s": reconnect_s, "served_after": after})
+        assert rebuilt_url.endswith("/scenarios?share=40&lang=en") and rebuilt_title == title
+        assert "lang=en" in tab.url and tab.evaluate(TITLE_JS) == title
+        assert tab.evaluate(SCREEN_ERRORS_JS) == [] and page_errors == []
+    finally:
+        context.close()
 
 
 def test_ctrl_c_stops_nginx_every_replica_and_the_namespaces(cluster):

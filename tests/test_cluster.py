@@ -27,7 +27,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from pathlib import Path
@@ -488,36 +487,15 @@ def test_ctrl_c_stops_nginx_every_replica_and_the_namespaces(cluster):
 
 
 @pytest.mark.postgres
-def test_replicas_read_postgresql_through_the_read_only_role(pg_url):
+def test_replicas_read_postgresql_through_the_read_only_role(reader_url):
     need_nginx()
-    from sqlalchemy import create_engine, text
-
-    role, password = f"wallimage_reader_{uuid.uuid4().hex[:6]}", uuid.uuid4().hex
-    database = pg_url.rsplit("/", 1)[1]
-    script = ROOT / "tools" / "postgres_readonly_role.sql"
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1"]
-        + ["-v", f"role={role}", "-v", f"password='{password}'", "-f", str(script)],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    reader = f"postgresql+psycopg2://{role}:{password}@127.0.0.1:5432/{database}"
-    try:
-        user = "nobody" if os.geteuid() == 0 else None
-        with Cluster(replicas=2, port=free_port(), store="postgres", db_url=reader, user=user) as pg_cluster:
-            assert {r.db_url for r in pg_cluster.members} == {reader}
-            cookies = balanced_cookies(pg_cluster.base, 4, ["r1", "r2"])
-            load = run_async(drive(pg_cluster.base, 4, pg_cluster.rss, None, LOAD_TIMEOUT_S, LOAD_TIMEOUT_S, cookies))
-        summary = summarise(load, 2)
-        record("postgres", summary)
-        assert summary["errors"] == 0, summary["error_samples"]
-        assert summary["page_runs"] == summary["expected_page_runs"]
-        assert set(summary["first_replica_of_sessions"]) == {"r1", "r2"}
-    finally:
-        admin = create_engine("postgresql+psycopg2://postgres@127.0.0.1:5432/" + database, isolation_level="AUTOCOMMIT")
-        with admin.connect() as con:
-            con.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'"))
-            con.execute(text(f'DROP OWNED BY "{role}"'))
-            con.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-        admin.dispose()
+    user = "nobody" if os.geteuid() == 0 else None
+    with Cluster(replicas=2, port=free_port(), store="postgres", db_url=reader_url, user=user) as pg_cluster:
+        assert {r.db_url for r in pg_cluster.members} == {reader_url}
+        cookies = balanced_cookies(pg_cluster.base, 4, ["r1", "r2"])
+        load = run_async(drive(pg_cluster.base, 4, pg_cluster.rss, None, LOAD_TIMEOUT_S, LOAD_TIMEOUT_S, cookies))
+    summary = summarise(load, 2)
+    record("postgres", summary)
+    assert summary["errors"] == 0, summary["error_samples"]
+    assert summary["page_runs"] == summary["expected_page_runs"]
+    assert set(summary["first_replica_of_sessions"]) == {"r1", "r2"}

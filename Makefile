@@ -5,7 +5,13 @@ PY := $(VENV)/bin/python
 DB := dashboard/data/wallimage.sqlite
 DB_INPUTS := $(shell find dashboard/data/seeds -name '*.csv') sql/schema.sql $(wildcard sql/checks/*.sql) $(wildcard dashboard/data/*.py)
 
-.PHONY: run test db lint format bench load clean browser-deps
+.PHONY: run test db lint format bench load clean browser-deps nginx-deps cluster bench-cluster
+
+# make cluster: replicas (one per core by default) behind nginx on 127.0.0.1:8080.
+REPLICAS ?= $(shell nproc 2>/dev/null || echo 2)
+STORE ?= sqlite
+DB_URL ?=
+NETNS ?=
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +40,19 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
 	fi
 
-test: $(VENV)/.dev browser-deps
+# Debian's nginx, for `make cluster` and its tests (the cluster runs its own instance, not the service).
+nginx-deps:
+	@if ! command -v nginx >/dev/null 2>&1 && ! test -x /usr/sbin/nginx; then \
+		echo "Installing Debian's nginx for make cluster…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	fi
+
+# Foreground; Ctrl-C stops nginx and every replica. STORE=sqlite|sqlite-copy|postgres (DB_URL=the
+# read-only role's URL), NETNS=1 puts each replica in its own network namespace.
+cluster: $(DB) nginx-deps
+	$(PY) -m deploy.cluster --replicas $(REPLICAS) --store $(STORE) $(if $(DB_URL),--db-url '$(DB_URL)') $(if $(NETNS),--netns)
+
+test: $(VENV)/.dev browser-deps nginx-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest
@@ -45,6 +63,10 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.dev browser-deps $(DB)
 	$(PY) -m bench.run_all
+
+# 100 websocket sessions through nginx: 1 replica, 2 replicas, failover (bench/cluster_load.py).
+bench-cluster: $(VENV)/.dev nginx-deps $(DB)
+	$(PY) -m bench.cluster_load
 
 # Bounded load test alone, with its figures printed (it also runs in `make test`).
 load: $(VENV)/.dev browser-deps

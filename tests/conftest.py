@@ -89,6 +89,45 @@ def pg_url() -> str:
     admin.dispose()
 
 
+@pytest.fixture(scope="module")
+def reader_url(pg_url):
+    """A login role made by tools/postgres_readonly_role.sql on the throw-away database; its URL. Dropped after."""
+    role, password = f"wallimage_reader_{uuid.uuid4().hex[:6]}", uuid.uuid4().hex
+    database = pg_url.rsplit("/", 1)[1]
+    subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            database,
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-v",
+            f"role={role}",
+            "-v",
+            f"password='{password}'",
+            "-f",
+            str(ROOT / "tools" / "postgres_readonly_role.sql"),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    yield f"postgresql+psycopg2://{role}:{password}@127.0.0.1:5432/{database}"
+    from sqlalchemy import create_engine
+    from sqlalchemy import text as sql
+
+    admin = create_engine("postgresql+psycopg2://postgres@127.0.0.1:5432/" + database, isolation_level="AUTOCOMMIT")
+    with admin.connect() as con:
+        con.execute(sql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'"))
+        con.execute(sql(f'DROP OWNED BY "{role}"'))
+        con.execute(sql(f'DROP ROLE IF EXISTS "{role}"'))
+    admin.dispose()
+
+
 @pytest.fixture(scope="session")
 def pg_db(pg_url) -> Database:
     """Read-only Database on the PostgreSQL copy."""

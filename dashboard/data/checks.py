@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
-from dashboard.data.errors import ReconciliationError
+from dashboard.data.errors import ReconciliationError, fail, is_collecting
 from dashboard.data.seeds_io import REPORT_YEAR, Table, csv_name, decimals_of
 
 CHECKS_DIR = Path(__file__).resolve().parents[2] / "sql" / "checks"
@@ -54,6 +54,10 @@ class Mismatch:
     report_year: int | None
     key: str
     message: str
+    description: str = ""
+    unit: str = ""
+    printed: float | None = None
+    computed: float | None = None
 
 
 @dataclass
@@ -143,7 +147,7 @@ def run_checks(con: sqlite3.Connection, checks_dir: Path = CHECKS_DIR) -> Reconc
                     )
                 else:
                     continue
-                result.mismatches.append(Mismatch(year, key, message))
+                result.mismatches.append(Mismatch(year, key, message, description, unit, printed, computed))
     return result
 
 
@@ -162,7 +166,16 @@ def finish(result: Reconciliation, patterns: dict[int, list[tuple[str, str]]]) -
     unrecorded = [
         m for m in result.mismatches if not any(fnmatch(m.key, p) for _, p in patterns.get(m.report_year, []))
     ]
-    if unrecorded:
+    if unrecorded and is_collecting():
+        for mismatch in unrecorded:
+            fail(
+                ReconciliationError(
+                    f"Reconciliation failed — {mismatch.message} [check {mismatch.key}].",
+                    kind="mismatch",
+                    params={"mismatch": mismatch},
+                )
+            )
+    elif unrecorded:
         first = unrecorded[0]
         more = f" ({len(unrecorded) - 1} more unrecorded mismatch(es) follow)" if len(unrecorded) > 1 else ""
         if first.report_year is None:
@@ -175,10 +188,14 @@ def finish(result: Reconciliation, patterns: dict[int, list[tuple[str, str]]]) -
         keys = [m.key for m in result.mismatches if m.report_year == year]
         for discrepancy_id, pattern in patterns[year]:
             if not any(fnmatch(k, pattern) for k in keys):
-                raise ReconciliationError(
-                    f"Reconciliation failed — the {year} report's discrepancies.csv, discrepancy {discrepancy_id}, "
-                    f"records the check pattern {pattern!r} but no check of that report mismatches it; the seed "
-                    "may have been fixed or the check renamed: remove or correct the pattern in check_keys."
+                fail(
+                    ReconciliationError(
+                        f"Reconciliation failed — the {year} report's discrepancies.csv, discrepancy {discrepancy_id}, "
+                        f"records the check pattern {pattern!r} but no check of that report mismatches it; the seed "
+                        "may have been fixed or the check renamed: remove or correct the pattern in check_keys.",
+                        kind="stale",
+                        params={"year": year, "discrepancy_id": discrepancy_id, "pattern": pattern},
+                    )
                 )
 
 

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB := dashboard/data/wallimage.sqlite
 DB_INPUTS := $(shell find dashboard/data/seeds -name '*.csv') sql/schema.sql $(wildcard sql/checks/*.sql) $(wildcard dashboard/data/*.py)
 
-.PHONY: run test db lint format bench load clean browser-deps
+.PHONY: run test db lint format bench load clean browser-deps intake intake-template intake-export intake-check intake-import
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,3 +52,19 @@ load: $(VENV)/.dev browser-deps
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache artifacts
+
+# Intake of an annual report from Excel (README, "For the fund's staff"). YEAR=…, FILE=…, INTAKE_LANG=en.
+INTAKE_LANG ?= fr
+INTAKE := $(PY) -m dashboard.intake
+
+intake-template: | $(VENV)/.runtime
+	$(INTAKE) template --year $(YEAR) --out $(or $(FILE),wallimage-$(YEAR).xlsx) --lang $(INTAKE_LANG)
+
+intake-export: | $(VENV)/.runtime
+	$(INTAKE) export --year $(YEAR) --out $(or $(FILE),wallimage-$(YEAR).xlsx) --lang $(INTAKE_LANG)
+
+intake-check: | $(VENV)/.runtime
+	$(INTAKE) check $(FILE) --lang $(INTAKE_LANG)
+
+intake-import: | $(VENV)/.runtime
+	$(INTAKE) import $(FILE) --lang $(INTAKE_LANG)

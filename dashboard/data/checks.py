@@ -33,6 +33,7 @@ Check keys read `<table>:<the row's key values>:<what is checked>`, e.g.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -58,6 +59,8 @@ class Mismatch:
     unit: str = ""
     printed: float | None = None
     computed: float | None = None
+    # The rule's SQL with the text of the views it reads: which tables and columns the check depends on.
+    rule: str = ""
 
 
 @dataclass
@@ -126,11 +129,16 @@ def _fmt(unit: str, value: float) -> str:
 def run_checks(con: sqlite3.Connection, checks_dir: Path = CHECKS_DIR) -> Reconciliation:
     """Run every check file and collect the mismatches (not yet compared with the records)."""
     result = Reconciliation()
+    views: dict[str, str] = {}
     for path in sorted(checks_dir.glob("*.sql")):
         for statement in statements(path):
             cursor = con.execute(statement)
             if cursor.description is None:
+                words = statement.split()
+                if [w.upper() for w in words[:3]] == ["CREATE", "TEMP", "VIEW"] and len(words) > 3:
+                    views[words[3]] = statement
                 continue
+            rule = _with_views(statement, views)
             names = tuple(d[0] for d in cursor.description)
             if names != COLUMNS:
                 raise ValueError(f"{path}: expected a SELECT returning {', '.join(COLUMNS)}, found {', '.join(names)}.")
@@ -147,8 +155,20 @@ def run_checks(con: sqlite3.Connection, checks_dir: Path = CHECKS_DIR) -> Reconc
                     )
                 else:
                     continue
-                result.mismatches.append(Mismatch(year, key, message, description, unit, printed, computed))
+                result.mismatches.append(Mismatch(year, key, message, description, unit, printed, computed, rule))
     return result
+
+
+def _with_views(statement: str, views: dict[str, str]) -> str:
+    """A statement followed by the text of every view it reads, directly or through another view."""
+    text, added = statement, set()
+    while True:
+        new = [name for name in views if name not in added and re.search(rf"\b{name}\b", text)]
+        if not new:
+            return text
+        for name in new:
+            added.add(name)
+            text += "\n" + views[name]
 
 
 def recorded_patterns(discrepancies: Table) -> dict[int, list[tuple[str, str]]]:

@@ -57,6 +57,13 @@ clean:
 INTAKE_LANG ?= fr
 INTAKE := $(PY) -m dashboard.intake
 
+# The intake app: its own port and upload limit (flags override .streamlit/config.toml, whose
+# maxUploadSize = 0 keeps the dashboard without uploads).
+INTAKE_PORT ?= 8502
+intake: | $(VENV)/.runtime
+	$(VENV)/bin/streamlit run intake_app.py --server.address 127.0.0.1 --server.port $(INTAKE_PORT) \
+		--server.maxUploadSize 20 --browser.serverAddress 127.0.0.1
+
 intake-template: | $(VENV)/.runtime
 	$(INTAKE) template --year $(YEAR) --out $(or $(FILE),wallimage-$(YEAR).xlsx) --lang $(INTAKE_LANG)
 

@@ -193,3 +193,59 @@ def test_unreadable_file_is_one_sentence(tmp_path, capsys):
     assert main(["check", str(bad), "--annotated", str(tmp_path / "a.xlsx")]) == 1
     out = capsys.readouterr().out
     assert "rapport.xlsx: le fichier « rapport.xlsx » n’a pas pu être lu" in out and "Traceback" not in out
+
+
+# --- the intake app -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app_copies(tmp_path, fixture_db_path, monkeypatch):
+    """Temporary copies of the seeds and the database, which the intake app is pointed at."""
+    seeds, db = tmp_path / "seeds", tmp_path / "wallimage.sqlite"
+    shutil.copytree(SEEDS, seeds)
+    shutil.copy(fixture_db_path, db)
+    monkeypatch.setenv("WALLIMAGE_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("WALLIMAGE_DB_URL", f"sqlite:///{db}")
+    return seeds, db
+
+
+def _intake_app():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "intake_app.py"), default_timeout=180)
+    return at.run()
+
+
+def _upload(at, files):
+    at.file_uploader[0].set_value([(name, data, "application/octet-stream") for name, data in files])
+    return at.run()
+
+
+def test_intake_app_lists_problems_and_refuses_to_publish(app_copies, mistakes):
+    seeds, db = app_copies
+    before, db_before = seeds_hash(seeds), db.read_bytes()
+    at = _upload(_intake_app(), mistakes[0])
+    assert not at.exception
+    problems = at.dataframe[0].value
+    assert list(problems.columns) == ["Feuille", "Cellule", "Problème"]
+    assert ("Réalisateurs", f"C{FIRST_DATA_ROW + 1}") in set(zip(problems["Feuille"], problems["Cellule"]))
+    assert at.get("download_button"), "the annotated copy can be downloaded"
+    at.button(key="publish").click().run()
+    assert any("Publication refusée" in e.value for e in at.error)
+    assert seeds_hash(seeds) == before and db.read_bytes() == db_before
+
+
+def test_intake_app_publishes_a_clean_workbook(app_copies, exported):
+    seeds, db = app_copies
+    before, db_before = seeds_hash(seeds), db.read_bytes()
+    at = _upload(_intake_app(), [("rapport.xlsx", exported)])
+    assert not at.exception and not at.error
+    assert any("peut être publié" in s.value for s in at.success)
+    preview = at.dataframe[0].value
+    assert list(preview.columns) == ["Chiffre", "Nouveau", "Publié"] and len(preview) > 0
+    assert (preview["Nouveau"] == preview["Publié"]).all()
+    at.button(key="publish").click().run()
+    assert not at.exception and not at.error
+    assert any("publié ; la base de données a été reconstruite" in s.value for s in at.success)
+    assert seeds_hash(seeds) == before  # the same report, written back identically
+    assert db.read_bytes() != db_before  # rebuilt (its build time changed)

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB := dashboard/data/wallimage.sqlite
 DB_INPUTS := $(shell find dashboard/data/seeds -name '*.csv') sql/schema.sql $(wildcard sql/checks/*.sql) $(wildcard dashboard/data/*.py)
 
-.PHONY: run test db lint format bench load clean browser-deps nginx-deps cluster bench-cluster
+.PHONY: run test db lint format bench load clean browser-deps nginx-deps cluster bench-cluster intake intake-template intake-export intake-check intake-import
 
 # make cluster: replicas (one per core by default) behind nginx on 127.0.0.1:8080.
 REPLICAS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -74,3 +74,26 @@ load: $(VENV)/.dev browser-deps
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache artifacts
+
+# Intake of an annual report from Excel (README, "For the fund's staff"). YEAR=…, FILE=…, INTAKE_LANG=en.
+INTAKE_LANG ?= fr
+INTAKE := $(PY) -m dashboard.intake
+
+# The intake app: its own port and upload limit (flags override .streamlit/config.toml, whose
+# maxUploadSize = 0 keeps the dashboard without uploads).
+INTAKE_PORT ?= 8502
+intake: | $(VENV)/.runtime
+	$(VENV)/bin/streamlit run intake_app.py --server.address 127.0.0.1 --server.port $(INTAKE_PORT) \
+		--server.maxUploadSize 20 --browser.serverAddress 127.0.0.1
+
+intake-template: | $(VENV)/.runtime
+	$(INTAKE) template --year $(YEAR) --out $(or $(FILE),wallimage-$(YEAR).xlsx) --lang $(INTAKE_LANG)
+
+intake-export: | $(VENV)/.runtime
+	$(INTAKE) export --year $(YEAR) --out $(or $(FILE),wallimage-$(YEAR).xlsx) --lang $(INTAKE_LANG)
+
+intake-check: | $(VENV)/.runtime
+	$(INTAKE) check $(FILE) --lang $(INTAKE_LANG)
+
+intake-import: | $(VENV)/.runtime
+	$(INTAKE) import $(FILE) --lang $(INTAKE_LANG)

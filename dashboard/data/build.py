@@ -28,7 +28,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.data import checks, database
-from dashboard.data.errors import SeedError
+from dashboard.data.errors import SeedError, fail
 from dashboard.data.localise import TRANSLATED_COLUMNS
 from dashboard.data.seeds_io import REPORT_YEAR, Table, read_table, reflect_schema, validate_table
 
@@ -101,8 +101,14 @@ def read_seeds(seeds_dir: Path, schema_sql: str) -> dict[str, Table]:
         for part in parts[1:]:
             table.extend(part)
         if name == "text_translations":  # the same translation in two folders is one entry
-            table.rows = list({tuple(r.items()): r for r in table.rows}.values())
+            first: dict[tuple, int] = {}
+            for index, row in enumerate(table.rows):
+                first.setdefault(tuple(row.items()), index)
+            kept = sorted(first.values())
+            origins = [table.origins[i] for i in kept] if len(table.origins) == len(table.rows) else []
+            table.rows = [table.rows[i] for i in kept]
             table.raw = [{k: str(v) for k, v in r.items()} for r in table.rows]
+            table.origins = origins
         tables[name] = table
     tables["reports"] = _reports_table(folders, schema["reports"])
     return tables
@@ -115,9 +121,17 @@ def _reports_table(folders: dict[int, Path], spec) -> Table:
     for year, folder in folders.items():
         one = read_table(folder, "report", [c for c in columns if c.name != REPORT_YEAR], [], year)
         if len(one.rows) != 1:
-            raise SeedError(
-                f"{one.path}: expected exactly one row describing the report, found {len(one.rows)}; fix it."
+            fail(
+                SeedError(
+                    f"{one.path}: expected exactly one row describing the report, found {len(one.rows)}; fix it.",
+                    kind="report_rows",
+                    origin=(one.path, 2),
+                    params={"found": len(one.rows)},
+                )
             )
+            if not one.rows:
+                continue
+            del one.rows[1:], one.raw[1:], one.origins[1:]
         one.rows[0][REPORT_YEAR] = year
         table.extend(one)
     return table
@@ -141,11 +155,17 @@ def load_and_check(seeds_dir: Path, schema_sql: str) -> tuple[dict[str, Table], 
 
 def _check_unique_sources(sources: Table) -> None:
     seen = set()
-    for row in sources.rows:
+    for index, row in enumerate(sources.rows):
         if row["source_id"] in seen:
-            raise SeedError(
-                f"sources.csv: expected each source_id once across seeds/shared and every report folder, found "
-                f"{row['source_id']!r} twice; give one of them another id."
+            fail(
+                SeedError(
+                    f"sources.csv: expected each source_id once across seeds/shared and every report folder, found "
+                    f"{row['source_id']!r} twice; give one of them another id.",
+                    kind="source_twice",
+                    origin=sources.origin(index),
+                    column="source_id",
+                    params={"found": row["source_id"]},
+                )
             )
         seen.add(row["source_id"])
 
@@ -162,11 +182,17 @@ def _check_references(tables: dict[str, Table]) -> None:
         # Within a report: a reference names a row of the same report.
         known = {(r.get(REPORT_YEAR), r[target_column]) for r in tables[target].rows}
         for index, row in enumerate(tables[table].rows):
-            if (row.get(REPORT_YEAR), row[column]) not in known:
+            if row[column] is not None and (row.get(REPORT_YEAR), row[column]) not in known:
                 where = f" of the {row[REPORT_YEAR]} report" if REPORT_YEAR in row else ""
-                raise SeedError(
-                    f"{tables[table].path}, row {index + 2}, column {column}: expected a value listed in "
-                    f"{target}.csv{where}, found {row[column]!r}; add it there or fix the reference."
+                fail(
+                    SeedError(
+                        f"{tables[table].path}, row {index + 2}, column {column}: expected a value listed in "
+                        f"{target}.csv{where}, found {row[column]!r}; add it there or fix the reference.",
+                        kind="reference",
+                        origin=tables[table].origin(index),
+                        column=column,
+                        params={"target": target, "found": row[column]},
+                    )
                 )
 
 
@@ -180,9 +206,15 @@ def _check_translations(tables: dict[str, Table]) -> None:
             for index, row in enumerate(table.rows):
                 value = row[column]
                 if value and re.search("[A-Za-z]", value) and value not in known:
-                    raise SeedError(
-                        f"{table.path}, row {index + 2}, column {column}: expected a French translation in "
-                        f"text_translations.csv, found none for {value!r}; add a row (text_en,text_fr)."
+                    fail(
+                        SeedError(
+                            f"{table.path}, row {index + 2}, column {column}: expected a French translation in "
+                            f"text_translations.csv, found none for {value!r}; add a row (text_en,text_fr).",
+                            kind="translation",
+                            origin=table.origin(index),
+                            column=column,
+                            params={"found": value},
+                        )
                     )
 
 
@@ -190,7 +222,9 @@ def _place_coordinates(tables: dict[str, Table]) -> None:
     """Copy each place's town coordinates (town-level precision, hence approximate)."""
     towns = {town["town"]: town for town in tables["towns"].rows}
     for place in tables["places"].rows:
-        town = towns[place["town"]]
+        town = towns.get(place["town"])
+        if town is None:  # an unknown town, already reported while collecting problems
+            continue
         place.update(latitude=town["latitude"], longitude=town["longitude"], coordinate_precision="town")
 
 

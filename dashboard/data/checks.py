@@ -33,12 +33,13 @@ Check keys read `<table>:<the row's key values>:<what is checked>`, e.g.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
-from dashboard.data.errors import ReconciliationError
+from dashboard.data.errors import ReconciliationError, fail, is_collecting
 from dashboard.data.seeds_io import REPORT_YEAR, Table, csv_name, decimals_of
 
 CHECKS_DIR = Path(__file__).resolve().parents[2] / "sql" / "checks"
@@ -54,6 +55,12 @@ class Mismatch:
     report_year: int | None
     key: str
     message: str
+    description: str = ""
+    unit: str = ""
+    printed: float | None = None
+    computed: float | None = None
+    # The rule's SQL with the text of the views it reads: which tables and columns the check depends on.
+    rule: str = ""
 
 
 @dataclass
@@ -122,11 +129,16 @@ def _fmt(unit: str, value: float) -> str:
 def run_checks(con: sqlite3.Connection, checks_dir: Path = CHECKS_DIR) -> Reconciliation:
     """Run every check file and collect the mismatches (not yet compared with the records)."""
     result = Reconciliation()
+    views: dict[str, str] = {}
     for path in sorted(checks_dir.glob("*.sql")):
         for statement in statements(path):
             cursor = con.execute(statement)
             if cursor.description is None:
+                words = statement.split()
+                if [w.upper() for w in words[:3]] == ["CREATE", "TEMP", "VIEW"] and len(words) > 3:
+                    views[words[3]] = statement
                 continue
+            rule = _with_views(statement, views)
             names = tuple(d[0] for d in cursor.description)
             if names != COLUMNS:
                 raise ValueError(f"{path}: expected a SELECT returning {', '.join(COLUMNS)}, found {', '.join(names)}.")
@@ -143,8 +155,20 @@ def run_checks(con: sqlite3.Connection, checks_dir: Path = CHECKS_DIR) -> Reconc
                     )
                 else:
                     continue
-                result.mismatches.append(Mismatch(year, key, message))
+                result.mismatches.append(Mismatch(year, key, message, description, unit, printed, computed, rule))
     return result
+
+
+def _with_views(statement: str, views: dict[str, str]) -> str:
+    """A statement followed by the text of every view it reads, directly or through another view."""
+    text, added = statement, set()
+    while True:
+        new = [name for name in views if name not in added and re.search(rf"\b{name}\b", text)]
+        if not new:
+            return text
+        for name in new:
+            added.add(name)
+            text += "\n" + views[name]
 
 
 def recorded_patterns(discrepancies: Table) -> dict[int, list[tuple[str, str]]]:
@@ -162,7 +186,16 @@ def finish(result: Reconciliation, patterns: dict[int, list[tuple[str, str]]]) -
     unrecorded = [
         m for m in result.mismatches if not any(fnmatch(m.key, p) for _, p in patterns.get(m.report_year, []))
     ]
-    if unrecorded:
+    if unrecorded and is_collecting():
+        for mismatch in unrecorded:
+            fail(
+                ReconciliationError(
+                    f"Reconciliation failed — {mismatch.message} [check {mismatch.key}].",
+                    kind="mismatch",
+                    params={"mismatch": mismatch},
+                )
+            )
+    elif unrecorded:
         first = unrecorded[0]
         more = f" ({len(unrecorded) - 1} more unrecorded mismatch(es) follow)" if len(unrecorded) > 1 else ""
         if first.report_year is None:
@@ -175,10 +208,14 @@ def finish(result: Reconciliation, patterns: dict[int, list[tuple[str, str]]]) -
         keys = [m.key for m in result.mismatches if m.report_year == year]
         for discrepancy_id, pattern in patterns[year]:
             if not any(fnmatch(k, pattern) for k in keys):
-                raise ReconciliationError(
-                    f"Reconciliation failed — the {year} report's discrepancies.csv, discrepancy {discrepancy_id}, "
-                    f"records the check pattern {pattern!r} but no check of that report mismatches it; the seed "
-                    "may have been fixed or the check renamed: remove or correct the pattern in check_keys."
+                fail(
+                    ReconciliationError(
+                        f"Reconciliation failed — the {year} report's discrepancies.csv, discrepancy {discrepancy_id}, "
+                        f"records the check pattern {pattern!r} but no check of that report mismatches it; the seed "
+                        "may have been fixed or the check renamed: remove or correct the pattern in check_keys.",
+                        kind="stale",
+                        params={"year": year, "discrepancy_id": discrepancy_id, "pattern": pattern},
+                    )
                 )
 
 

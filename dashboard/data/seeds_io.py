@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from dashboard.data.errors import SeedError
+from dashboard.data.errors import SeedError, fail
 
 QUALITIES = {"reported", "derived", "approximate", "estimated"}
 
@@ -76,6 +76,12 @@ class Table:
     primary_key: list[str]
     rows: list[dict] = field(default_factory=list)
     raw: list[dict[str, str]] = field(default_factory=list)
+    # Where each row was read (file, line), in step with rows when known: for tools that point back.
+    origins: list[tuple[Path, int]] = field(default_factory=list)
+
+    def origin(self, index: int) -> tuple[Path, int] | None:
+        """The file and line a row was read from, if known."""
+        return self.origins[index] if len(self.origins) == len(self.rows) else None
 
     def where(self, **criteria) -> list[dict]:
         """Rows whose columns equal every given value."""
@@ -90,13 +96,25 @@ class Table:
         """The rows of one report (all rows of a shared table), raw strings kept in step."""
         if not self.is_report_table:
             return self
-        pairs = [(r, raw) for r, raw in zip(self.rows, self.raw) if r[REPORT_YEAR] == year]
-        return Table(self.name, self.path, self.columns, self.primary_key, [r for r, _ in pairs], [w for _, w in pairs])
+        where = self.origins if len(self.origins) == len(self.rows) else [None] * len(self.rows)
+        kept = [(r, raw, o) for r, raw, o in zip(self.rows, self.raw, where) if r[REPORT_YEAR] == year]
+        origins = [o for _, _, o in kept] if len(self.origins) == len(self.rows) else []
+        return Table(
+            self.name,
+            self.path,
+            self.columns,
+            self.primary_key,
+            [r for r, _, _ in kept],
+            [w for _, w, _ in kept],
+            origins,
+        )
 
     def extend(self, other: Table) -> None:
         """Append another folder's rows of the same table (its path is kept for messages)."""
+        known = len(self.origins) == len(self.rows) and len(other.origins) == len(other.rows)
         self.rows += other.rows
         self.raw += other.raw
+        self.origins = self.origins + other.origins if known else []
 
 
 def reflect_schema(schema_sql: str) -> dict[str, tuple[list[Column], list[str]]]:
@@ -131,11 +149,19 @@ def _decimal(text: str, places: int) -> Decimal:
     return value
 
 
+class CellError(ValueError):
+    """A cell that cannot be read: the message says what was expected, `kind` names it for translations."""
+
+    def __init__(self, expected: str, kind: str):
+        super().__init__(expected)
+        self.kind = kind
+
+
 def convert_cell(column: Column, text: str):
     """Typed value of one CSV cell, or raise ValueError with what was expected."""
     if text == "":
         if column.required:
-            raise ValueError("a value (the cell is empty)")
+            raise CellError("a value (the cell is empty)", "empty")
         return None
     name, sql_type = column.name, column.sql_type
     try:
@@ -148,17 +174,17 @@ def convert_cell(column: Column, text: str):
     except (InvalidOperation, ValueError):
         unit = "thousandths" if name.endswith("_millieur") else "cents"
         if name.endswith("_bp"):
-            raise ValueError("a percentage such as 651.63 (dot decimal, at most 2 decimals)") from None
-        raise ValueError(f"an amount in euros such as 1234.56 (dot decimal, at most {unit})") from None
+            raise CellError("a percentage such as 651.63 (dot decimal, at most 2 decimals)", "percentage") from None
+        raise CellError(f"an amount in euros such as 1234.56 (dot decimal, at most {unit})", "amount") from None
     if sql_type in ("INTEGER", "BIGINT"):
         if not re.fullmatch(r"-?\d+", text):
-            raise ValueError("a whole number")
+            raise CellError("a whole number", "whole")
         return int(text)
     if sql_type == "DOUBLE PRECISION":
         try:
             return float(_decimal(text, 6))
         except InvalidOperation:
-            raise ValueError("a number with a dot decimal") from None
+            raise CellError("a number with a dot decimal", "number") from None
     return text
 
 
@@ -193,22 +219,32 @@ def read_table(folder: Path, name: str, columns: list[Column], pk: list[str], re
         if header != expected:
             missing = [h for h in expected if h not in (header or [])]
             extra = [h for h in (header or []) if h not in expected]
-            raise SeedError(
-                f"{path}, header: expected the columns {', '.join(expected)}, found "
-                f"{', '.join(header or ['nothing'])}"
-                + (f" (missing: {', '.join(missing)})" if missing else "")
-                + (f" (unexpected: {', '.join(extra)})" if extra else "")
-                + "; fix the header line."
+            fail(
+                SeedError(
+                    f"{path}, header: expected the columns {', '.join(expected)}, found "
+                    f"{', '.join(header or ['nothing'])}"
+                    + (f" (missing: {', '.join(missing)})" if missing else "")
+                    + (f" (unexpected: {', '.join(extra)})" if extra else "")
+                    + "; fix the header line.",
+                    kind="header",
+                    origin=(path, 1),
+                )
             )
+            return table
         by_csv = {csv_name(c): c for c in columns}
         for line_no, cells in enumerate(reader, start=2):
             if not cells:
                 continue
             if len(cells) != len(header):
-                raise SeedError(
-                    f"{path}, row {line_no}: expected {len(header)} cells, found {len(cells)} "
-                    "(a comma inside a value needs double quotes); fix that row."
+                fail(
+                    SeedError(
+                        f"{path}, row {line_no}: expected {len(header)} cells, found {len(cells)} "
+                        "(a comma inside a value needs double quotes); fix that row.",
+                        kind="row_length",
+                        origin=(path, line_no),
+                    )
                 )
+                continue
             raw = dict(zip(header, cells))
             row = {} if report_year is None else {REPORT_YEAR: report_year}
             for header_name, text in raw.items():
@@ -216,11 +252,19 @@ def read_table(folder: Path, name: str, columns: list[Column], pk: list[str], re
                 try:
                     row[column.name] = convert_cell(column, text.strip())
                 except ValueError as problem:
-                    raise SeedError(
-                        f"{path}, row {line_no}, column {header_name}: expected {problem}, found {text!r}; fix that cell."
-                    ) from None
+                    fail(
+                        SeedError(
+                            f"{path}, row {line_no}, column {header_name}: expected {problem}, found {text!r}; fix that cell.",
+                            kind=f"cell_{getattr(problem, 'kind', 'value')}",
+                            origin=(path, line_no),
+                            column=header_name,
+                            params={"found": text},
+                        )
+                    )
+                    row[column.name] = None
             table.rows.append(row)
             table.raw.append(raw)
+            table.origins.append((path, line_no))
     return table
 
 
@@ -246,31 +290,60 @@ def validate_table(table: Table, source_ids: set[str] | None) -> None:
             if key in seen:
                 # Within one folder the report year is the same on every row: name the columns the CSV has.
                 named = [k for k in table.primary_key if k != REPORT_YEAR] or table.primary_key
-                raise SeedError(
-                    f"{table.path}, row {line}, column {named[0]}: expected a unique "
-                    f"key, found {tuple(row[k] for k in named)!r} again (already on row {seen[key]}); remove the duplicate."
+                fail(
+                    SeedError(
+                        f"{table.path}, row {line}, column {named[0]}: expected a unique "
+                        f"key, found {tuple(row[k] for k in named)!r} again (already on row {seen[key][0]}); remove the duplicate.",
+                        kind="duplicate",
+                        origin=table.origin(index),
+                        column=_header_of(table, named[0]),
+                        params={"key": tuple(row[k] for k in named), "first": table.origin(seen[key][1])},
+                    )
                 )
-            seen[key] = line
+                continue
+            seen[key] = (line, index)
         for column, value in row.items():
             allowed = ENUMS.get((table.name, column))
             if column == "quality" and value not in QUALITIES:
                 allowed = QUALITIES
             if allowed and value is not None and value not in allowed:
-                raise SeedError(
-                    f"{table.path}, row {line}, column {column}: expected one of "
-                    f"{', '.join(sorted(allowed))}, found {value!r}; fix that cell."
+                fail(
+                    SeedError(
+                        f"{table.path}, row {line}, column {column}: expected one of "
+                        f"{', '.join(sorted(allowed))}, found {value!r}; fix that cell.",
+                        kind="code",
+                        origin=table.origin(index),
+                        column=_header_of(table, column),
+                        params={"allowed": sorted(allowed), "found": value},
+                    )
                 )
             is_source = column in ("source_id", "town_source_id", "source_a", "source_b")
             if is_source and source_ids is not None and value is not None and value not in source_ids:
-                raise SeedError(
-                    f"{table.path}, row {line}, column {column}: expected a source_id listed in "
-                    f"sources.csv, found {value!r}; add the source or fix the reference."
+                fail(
+                    SeedError(
+                        f"{table.path}, row {line}, column {column}: expected a source_id listed in "
+                        f"sources.csv, found {value!r}; add the source or fix the reference.",
+                        kind="source",
+                        origin=table.origin(index),
+                        column=_header_of(table, column),
+                        params={"found": value},
+                    )
                 )
         if table.name == "towns":
             for axis, column in (("lat", "latitude"), ("lon", "longitude")):
                 low, high = BELGIUM_BOUNDS[axis]
-                if not low <= row[column] <= high:
-                    raise SeedError(
-                        f"{table.path}, row {line}, column {column}: expected a coordinate inside "
-                        f"Belgium ({low} to {high}), found {row[column]}; fix the coordinate."
+                if row[column] is not None and not low <= row[column] <= high:
+                    fail(
+                        SeedError(
+                            f"{table.path}, row {line}, column {column}: expected a coordinate inside "
+                            f"Belgium ({low} to {high}), found {row[column]}; fix the coordinate.",
+                            kind="coordinate",
+                            origin=table.origin(index),
+                            column=column,
+                        )
                     )
+
+
+def _header_of(table: Table, column: str) -> str:
+    """The CSV header of a database column of a table."""
+    return next((csv_name(c) for c in table.columns if c.name == column), column)

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.request
 import uuid
-from contextlib import closing, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -89,43 +89,39 @@ def pg_url() -> str:
     admin.dispose()
 
 
-@pytest.fixture(scope="module")
-def reader_url(pg_url):
-    """A login role made by tools/postgres_readonly_role.sql on the throw-away database; its URL. Dropped after."""
-    role, password = f"wallimage_reader_{uuid.uuid4().hex[:6]}", uuid.uuid4().hex
-    database = pg_url.rsplit("/", 1)[1]
+@contextmanager
+def readonly_role(database: str, prefix: str = "wallimage_reader"):
+    """A login role made by tools/postgres_readonly_role.sql on a throw-away database: (role, password),
+    dropped afterwards."""
+    role, password = f"{prefix}_{uuid.uuid4().hex[:8]}", f"pw{uuid.uuid4().hex[:12]}"
     subprocess.run(
-        [
-            "psql",
-            "-h",
-            "127.0.0.1",
-            "-U",
-            "postgres",
-            "-d",
-            database,
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-v",
-            f"role={role}",
-            "-v",
-            f"password='{password}'",
-            "-f",
-            str(ROOT / "tools" / "postgres_readonly_role.sql"),
-        ],
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1"]
+        + ["-v", f"role={role}", "-v", f"password='{password}'"]
+        + ["-f", str(ROOT / "tools" / "postgres_readonly_role.sql")],
         check=True,
         capture_output=True,
         text=True,
     )
-    yield f"postgresql+psycopg2://{role}:{password}@127.0.0.1:5432/{database}"
-    from sqlalchemy import create_engine
-    from sqlalchemy import text as sql
+    try:
+        yield role, password
+    finally:
+        from sqlalchemy import create_engine
+        from sqlalchemy import text as sql
 
-    admin = create_engine("postgresql+psycopg2://postgres@127.0.0.1:5432/" + database, isolation_level="AUTOCOMMIT")
-    with admin.connect() as con:
-        con.execute(sql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'"))
-        con.execute(sql(f'DROP OWNED BY "{role}"'))
-        con.execute(sql(f'DROP ROLE IF EXISTS "{role}"'))
-    admin.dispose()
+        admin = create_engine(f"postgresql+psycopg2://postgres@127.0.0.1:5432/{database}", isolation_level="AUTOCOMMIT")
+        with admin.connect() as con:
+            con.execute(sql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'"))
+            con.execute(sql(f'DROP OWNED BY "{role}"'))
+            con.execute(sql(f'DROP ROLE IF EXISTS "{role}"'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def reader_url(pg_url):
+    """The URL of a read-only login role on the throw-away database (dropped after)."""
+    database = pg_url.rsplit("/", 1)[1]
+    with readonly_role(database) as (role, password):
+        yield f"postgresql+psycopg2://{role}:{password}@127.0.0.1:5432/{database}"
 
 
 @pytest.fixture(scope="session")

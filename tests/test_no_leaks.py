@@ -7,11 +7,10 @@ import getpass
 import re
 import shutil
 import sqlite3
-import subprocess
 import uuid
 
 import pytest
-from conftest import PG_ADMIN_URL, ROOT, run_app
+from conftest import PG_ADMIN_URL, ROOT, readonly_role, run_app
 from hostile import page_texts
 from sqlalchemy import create_engine, text
 
@@ -135,29 +134,9 @@ def test_sqlite_missing_table_on_the_map_says_so_without_the_path(tmp_path, fixt
 @pytest.fixture(scope="module")
 def reader(pg_url):
     """A read-only login role with a distinctive name and password (tools/postgres_readonly_role.sql)."""
-    role, password = f"leakcheck_{uuid.uuid4().hex[:8]}", f"pw{uuid.uuid4().hex[:12]}"
     database = pg_url.rsplit("/", 1)[1]
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1"]
-        + [
-            "-v",
-            f"role={role}",
-            "-v",
-            f"password='{password}'",
-            "-f",
-            str(ROOT / "tools" / "postgres_readonly_role.sql"),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    yield role, password, database
-    admin = create_engine(f"postgresql+psycopg2://postgres@127.0.0.1:5432/{database}", isolation_level="AUTOCOMMIT")
-    with admin.connect() as con:
-        con.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'"))
-        con.execute(text(f'DROP OWNED BY "{role}"'))
-        con.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-    admin.dispose()
+    with readonly_role(database, "leakcheck") as (role, password):
+        yield role, password, database
 
 
 @pytest.mark.postgres

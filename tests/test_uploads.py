@@ -14,6 +14,7 @@ import http.client
 import subprocess
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import start_streamlit
@@ -106,7 +107,9 @@ def test_uploads_with_content_are_refused_and_the_route_remains(server):
         finally:
             await websocket.close()
 
-    statuses = asyncio.run(scenario())
+    # A thread of its own: the sync Playwright of earlier browser tests may own this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        statuses = pool.submit(asyncio.run, scenario()).result()
     # Before issue 13 (maxUploadSize = 1), "one byte" and "1 MB" returned 204.
     assert statuses == {
         "one byte": 413,

@@ -30,7 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from dashboard.data import checks, database
 from dashboard.data.errors import SeedError, fail
 from dashboard.data.localise import TRANSLATED_COLUMNS
-from dashboard.data.seeds_io import REPORT_YEAR, Table, read_table, reflect_schema, validate_table
+from dashboard.data.seeds_io import REPORT_YEAR, Table, fail_at, read_table, reflect_schema, validate_table
 
 SHARED_DIR = "shared"
 REPORTS_DIR = "reports"
@@ -157,15 +157,14 @@ def _check_unique_sources(sources: Table) -> None:
     seen = set()
     for index, row in enumerate(sources.rows):
         if row["source_id"] in seen:
-            fail(
-                SeedError(
-                    f"sources.csv: expected each source_id once across seeds/shared and every report folder, found "
-                    f"{row['source_id']!r} twice; give one of them another id.",
-                    kind="source_twice",
-                    origin=sources.origin(index),
-                    column="source_id",
-                    params={"found": row["source_id"]},
-                )
+            fail_at(
+                sources,
+                index,
+                "source_id",
+                "source_twice",
+                f"sources.csv: expected each source_id once across seeds/shared and every report folder, found "
+                f"{row['source_id']!r} twice; give one of them another id.",
+                found=row["source_id"],
             )
         seen.add(row["source_id"])
 
@@ -184,15 +183,15 @@ def _check_references(tables: dict[str, Table]) -> None:
         for index, row in enumerate(tables[table].rows):
             if row[column] is not None and (row.get(REPORT_YEAR), row[column]) not in known:
                 where = f" of the {row[REPORT_YEAR]} report" if REPORT_YEAR in row else ""
-                fail(
-                    SeedError(
-                        f"{tables[table].path}, row {index + 2}, column {column}: expected a value listed in "
-                        f"{target}.csv{where}, found {row[column]!r}; add it there or fix the reference.",
-                        kind="reference",
-                        origin=tables[table].origin(index),
-                        column=column,
-                        params={"target": target, "found": row[column]},
-                    )
+                fail_at(
+                    tables[table],
+                    index,
+                    column,
+                    "reference",
+                    f"{tables[table].path}, row {index + 2}, column {column}: expected a value listed in "
+                    f"{target}.csv{where}, found {row[column]!r}; add it there or fix the reference.",
+                    target=target,
+                    found=row[column],
                 )
 
 
@@ -206,15 +205,14 @@ def _check_translations(tables: dict[str, Table]) -> None:
             for index, row in enumerate(table.rows):
                 value = row[column]
                 if value and re.search("[A-Za-z]", value) and value not in known:
-                    fail(
-                        SeedError(
-                            f"{table.path}, row {index + 2}, column {column}: expected a French translation in "
-                            f"text_translations.csv, found none for {value!r}; add a row (text_en,text_fr).",
-                            kind="translation",
-                            origin=table.origin(index),
-                            column=column,
-                            params={"found": value},
-                        )
+                    fail_at(
+                        table,
+                        index,
+                        column,
+                        "translation",
+                        f"{table.path}, row {index + 2}, column {column}: expected a French translation in "
+                        f"text_translations.csv, found none for {value!r}; add a row (text_en,text_fr).",
+                        found=value,
                     )
 
 

@@ -307,41 +307,44 @@ def validate_table(table: Table, source_ids: set[str] | None) -> None:
             if column == "quality" and value not in QUALITIES:
                 allowed = QUALITIES
             if allowed and value is not None and value not in allowed:
-                fail(
-                    SeedError(
-                        f"{table.path}, row {line}, column {column}: expected one of "
-                        f"{', '.join(sorted(allowed))}, found {value!r}; fix that cell.",
-                        kind="code",
-                        origin=table.origin(index),
-                        column=_header_of(table, column),
-                        params={"allowed": sorted(allowed), "found": value},
-                    )
+                fail_at(
+                    table,
+                    index,
+                    column,
+                    "code",
+                    f"{table.path}, row {line}, column {column}: expected one of "
+                    f"{', '.join(sorted(allowed))}, found {value!r}; fix that cell.",
+                    allowed=sorted(allowed),
+                    found=value,
                 )
             is_source = column in ("source_id", "town_source_id", "source_a", "source_b")
             if is_source and source_ids is not None and value is not None and value not in source_ids:
-                fail(
-                    SeedError(
-                        f"{table.path}, row {line}, column {column}: expected a source_id listed in "
-                        f"sources.csv, found {value!r}; add the source or fix the reference.",
-                        kind="source",
-                        origin=table.origin(index),
-                        column=_header_of(table, column),
-                        params={"found": value},
-                    )
+                fail_at(
+                    table,
+                    index,
+                    column,
+                    "source",
+                    f"{table.path}, row {line}, column {column}: expected a source_id listed in "
+                    f"sources.csv, found {value!r}; add the source or fix the reference.",
+                    found=value,
                 )
         if table.name == "towns":
             for axis, column in (("lat", "latitude"), ("lon", "longitude")):
                 low, high = BELGIUM_BOUNDS[axis]
                 if row[column] is not None and not low <= row[column] <= high:
-                    fail(
-                        SeedError(
-                            f"{table.path}, row {line}, column {column}: expected a coordinate inside "
-                            f"Belgium ({low} to {high}), found {row[column]}; fix the coordinate.",
-                            kind="coordinate",
-                            origin=table.origin(index),
-                            column=column,
-                        )
+                    fail_at(
+                        table,
+                        index,
+                        column,
+                        "coordinate",
+                        f"{table.path}, row {line}, column {column}: expected a coordinate inside "
+                        f"Belgium ({low} to {high}), found {row[column]}; fix the coordinate.",
                     )
+
+
+def fail_at(table: Table, index: int, column: str, kind: str, message: str, **params) -> None:
+    """A problem of one cell (row `index`, database `column`) of a table: raised, or collected with where it is."""
+    fail(SeedError(message, kind=kind, origin=table.origin(index), column=_header_of(table, column), params=params))
 
 
 def _header_of(table: Table, column: str) -> str:

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from dashboard.data import database
 from dashboard.intake import sheets as intake_sheets
+from dashboard.intake import texts
 from dashboard.intake.__main__ import main
 from dashboard.intake.check import import_files
 from dashboard.intake.workbook import FIRST_DATA_ROW
@@ -119,6 +120,18 @@ def test_template_has_guide_typed_headers_and_lists(tmp_path):
     works = wb["Œuvres"]
     assert works.column_dimensions["J"].number_format == "#,##0.00"
     assert wb["Rapport"].cell(FIRST_DATA_ROW, 1).value == 2031
+
+
+def test_every_column_has_a_french_and_english_label():
+    """No header falls back to its code: each column is labelled in intake.toml or the dashboard's labels."""
+    missing = [
+        f"{sheet.table}.{column.csv} ({lang})"
+        for sheet in intake_sheets.sheets()
+        for column in sheet.columns
+        for lang in texts.LANGUAGES
+        if not texts.defined_column_label(sheet.table, column.csv, column.column.name, lang)
+    ]
+    assert not missing, f"columns without a label (add [col_<column>] to intake.toml): {missing}"
 
 
 def test_round_trip_leaves_every_table_identical(exported, tmp_path, fixture_db_path):

@@ -38,15 +38,21 @@ def has(key: str) -> bool:
     return key in _intake()
 
 
-def column_label(table: str, csv_column: str, db_column: str, lang: str) -> str:
-    """A column's header in a language: intake texts, then the dashboard's labels, then its code."""
+def defined_column_label(table: str, csv_column: str, db_column: str, lang: str) -> str | None:
+    """A column's header in a language from the intake texts, then the dashboard's labels; None if neither has one."""
     for key in (f"col_{table}_{csv_column}", f"col_{csv_column}"):
         if has(key):
             return text(key, lang)
     for key in (db_column, csv_column):
         if key in _labels():
             return _labels()[key].get(lang) or _labels()[key]["fr"]
-    return csv_column.replace("_", " ").capitalize()
+    return None
+
+
+def column_label(table: str, csv_column: str, db_column: str, lang: str) -> str:
+    """A column's header in a language: its defined label, else its code made readable."""
+    found = defined_column_label(table, csv_column, db_column, lang)
+    return found if found is not None else csv_column.replace("_", " ").capitalize()
 
 
 def sheet_name(table: str, lang: str) -> str:

@@ -98,6 +98,10 @@ def test_the_overview_shows_the_change_from_the_previous_report(two_env):
     assert sectors.loc["Animation", "Investissement : évolution (€)"] == 260_480_000
     assert format_by_column("investment_change_cents", 260_480_000, "fr") == "+2.604.800,00\u00a0€"
     assert format_by_column("ratio_change_pts", -12.5, "en") == "-12.50\u00a0pts"
+    # The headline cards cite the report shown, from its own rows (the places card, shared data, still
+    # cites the 2024 sections that locate the places).
+    headline = [caption.value for caption in at.caption[:4]]
+    assert all(text.endswith("Source : Rapport fictif §7.1") for text in headline), headline
     english = run_app(lang="en")
     assert metric(english, "Walloon audiovisual spend") == ("€46,231,969.51", "±€0.00 (±0.00%) vs the 2024 report")
 

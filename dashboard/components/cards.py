@@ -171,7 +171,16 @@ def kpi_card(
     """A headline figure with its source and quality, optionally its change from the previous report
     and a link to the page explaining it."""
     with st.container(border=True):
-        st.metric(label, value, delta=delta, help=help_text or None)
+        # No change (±0) has no direction: no arrow and no colour.
+        unchanged = bool(delta) and delta.startswith("±")
+        st.metric(
+            label,
+            value,
+            delta=delta,
+            delta_color="off" if unchanged else "normal",
+            delta_arrow="off" if unchanged else "auto",
+            help=help_text or None,
+        )
         st.caption(
             f"{quality_label(quality)} · {t('common.source_prefix')} {'; '.join(source_labels(source_ids, short=True))}"
         )

@@ -40,6 +40,7 @@ FRAME_CSS = """
 [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
   font-size: clamp(1.25rem, 14cqi, 2.25rem); white-space: normal; overflow: visible; text-overflow: clip; }
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div, [data-testid="stMain"] button p,
+[data-testid="stMetricDelta"] div, [data-testid="stMetricDelta"] p,
 [data-testid="stPageLink"] p, [data-testid="stMain"] label .stMarkdownEllipsis {
   white-space: normal; overflow: visible; text-overflow: clip; }
 </style>

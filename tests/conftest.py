@@ -209,16 +209,25 @@ def start_streamlit(db_url: str, port: int | None = None, extra_env: dict | None
     raise RuntimeError("streamlit did not become healthy within 60 s")
 
 
+@contextmanager
+def streamlit_server(db_url: str):
+    """A Streamlit server (start_streamlit) for the length of a block: its base URL; stopped after."""
+    process, base = start_streamlit(db_url)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 @pytest.fixture(scope="session")
 def app_server(fixture_db_url):
     """One Streamlit server on the fixture database for the browser tests."""
-    process, base = start_streamlit(fixture_db_url)
-    yield base
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with streamlit_server(fixture_db_url) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

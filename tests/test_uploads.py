@@ -10,25 +10,20 @@ the session's memory. That is why the README says the route must be blocked at t
 from __future__ import annotations
 
 import http.client
-import subprocess
 import urllib.request
 import uuid
 
 import pytest
-from conftest import start_streamlit
+from conftest import streamlit_server
 
 from bench.ws_session import rerun_message
 
 
 @pytest.fixture(scope="module")
 def server(fixture_db_url):
-    process, base = start_streamlit(fixture_db_url)
-    yield base
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    """A server of its own: the uploads tried here must not touch the browser tests' server."""
+    with streamlit_server(fixture_db_url) as base:
+        yield base
 
 
 def xsrf_cookie(base: str) -> str:

@@ -23,6 +23,8 @@ def target_text(measure: dict) -> str:
     target, name = measure.get("target"), measure["measure"]
     if target is None:
         return ""
+    if measure.get("target_text"):
+        return measure["target_text"]
     if name.startswith(("cold start dashboard", "warm render")):
         return f"≤ {target}× hello"
     if name.startswith("×"):

@@ -6,10 +6,26 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from dashboard.components.i18n import translate
 from dashboard.components.quality import style_of
 from dashboard.metrics import is_missing
+
+# Figures built once per arguments and shared by every session (bench/README.md: building them was
+# about a third of a page run's server time). Enough for every figure of two reports in both languages.
+SHARED_FIGURES = 256
+
+
+def shared_figure(builder):
+    """A figure builder whose figures are built once per arguments and shared by every session.
+
+    The arguments (frames hashed by value, the language, the shares…) are the key: a builder takes
+    everything it shows as an argument and reads nothing from the session. The figure is shared, so
+    nobody changes it after it is returned; `st.plotly_chart` only copies it (`to_dict`).
+    """
+    return st.cache_resource(builder, max_entries=SHARED_FIGURES, show_spinner=False)
+
 
 FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif", "size": 14}
 

@@ -11,13 +11,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.components.chart_parts import base_layout, quality_text, to_euros, to_percent
+from dashboard.components.chart_parts import base_layout, quality_text, shared_figure, to_euros, to_percent
 from dashboard.components.formatting import format_money, format_percent
 from dashboard.components.i18n import translate
 from dashboard.components.quality import INVESTED_COLOUR, PALETTE, RATIO_COLOUR, SPEND_COLOUR
 from dashboard.metrics import is_missing
 
 
+@shared_figure
 def build_breakdown_figure(frame: pd.DataFrame, lang: str, dimension: str) -> go.Figure:
     """Invested and Walloon spend per category (bars) with the derived ratio (markers, right axis)."""
     labels = list(frame[dimension])
@@ -67,6 +68,7 @@ def build_breakdown_figure(frame: pd.DataFrame, lang: str, dimension: str) -> go
     return base_layout(figure, lang, height=400)
 
 
+@shared_figure
 def build_posts_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Spend by post as horizontal bars, biggest first, labelled with amount and printed share."""
     rows = frame.sort_values("amount_cents", ascending=False)
@@ -93,6 +95,7 @@ def build_posts_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     return base_layout(figure, lang, height=80 + 44 * len(amounts), showlegend=False)
 
 
+@shared_figure
 def build_countries_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Co-production shares of one work by country, as printed (they may not add up to 100 %)."""
     shares = [to_percent(v) for v in frame["share_bp"]]

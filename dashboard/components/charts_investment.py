@@ -17,6 +17,7 @@ from dashboard.components.chart_parts import (
     error_bars,
     quality_style,
     quality_text,
+    shared_figure,
     source_texts,
     to_euros,
     to_percent,
@@ -32,6 +33,7 @@ GAP_COLOUR = "#9E9E9E"
 DETAILED_OUTLINE = {"color": "#1A1A1A", "width": 3}
 
 
+@shared_figure
 def build_history_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Single years: invested and Walloon spend as bars, ratio as a line with gaps kept open.
 
@@ -154,6 +156,7 @@ def build_history_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     return base_layout(figure, lang, height=460)
 
 
+@shared_figure
 def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Multi-year aggregates (never one year): horizontal bars per period, ratio in its own panel."""
     rows = frame[frame["invested_cents"].notna() | frame["spend_cents"].notna() | frame["ratio_bp"].notna()]
@@ -227,6 +230,7 @@ def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     return base_layout(figure, lang, height=120 + 48 * len(labels))
 
 
+@shared_figure
 def build_peers_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Ratio of Wallimage and peer funds over time: single years as points, periods as spans."""
     figure = go.Figure()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from dashboard.components.chart_parts import shared_figure
 from dashboard.components.formatting import format_compact_money, format_money, format_percent
 from dashboard.components.i18n import label_of, translate
 from dashboard.components.quality import INVESTED_COLOUR, SPEND_COLOUR, style_of
@@ -15,6 +16,7 @@ from dashboard.metrics import ratio_pct
 FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif", "size": 24}
 
 
+@shared_figure
 def build_sector_slide_figure(frame, lang: str) -> go.Figure:
     """Invested vs Walloon spend by sector (the report's year), one pair of bars per sector, ratio under each."""
     ratios = [ratio_pct(s, i) for s, i in zip(frame["walloon_spend_cents"], frame["investment_cents"])]

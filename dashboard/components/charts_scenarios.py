@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.components.chart_parts import shared_figure
 from dashboard.components.formatting import format_money_cents
 from dashboard.components.i18n import label_of, translate
 from dashboard.components.quality import PALETTE, style_of
@@ -39,6 +40,7 @@ def scenario_bars(
     return pd.DataFrame(rows), chosen_label
 
 
+@shared_figure
 def build_components_figure(
     published: pd.DataFrame, chosen: pd.DataFrame, share_pct: int, user_inputs: bool, lang: str
 ) -> go.Figure:

@@ -24,7 +24,7 @@ from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.quality import quality_label
 from dashboard.components.report import current_report
 from dashboard.components.sources import data_version, source_labels
-from dashboard.metrics import change, ratio_pct
+from dashboard.metrics import change, is_missing, ratio_pct
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -115,6 +115,12 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=label_of)
 
 
+# Above this many rows a table is sent as the same texts, formatted here, without pandas' Styler: its
+# per-cell work took ~1 s of a map run for the 3.100 places of the ×100 database (bench/README.md).
+# Such a table's numbers then sort as text (its downloads keep the numbers). No report table comes near.
+LARGE_TABLE_ROWS = 1_000
+
+
 def display_frame(frame: pd.DataFrame):
     """Labelled columns with Belgian/British number formats, values kept numeric for sorting."""
     labelled = frame.rename(columns=label_of)
@@ -124,7 +130,18 @@ def display_frame(frame: pd.DataFrame):
         for c in frame.columns
         if c.endswith(FORMATTED_SUFFIXES) or pd.api.types.is_numeric_dtype(frame[c])
     }
+    if len(frame) > LARGE_TABLE_ROWS:
+        return formatted_texts(labelled, formats)
     return labelled.style.format(formats, na_rep="–")
+
+
+def formatted_texts(labelled: pd.DataFrame, formats: dict) -> pd.DataFrame:
+    """Every cell as the text the Styler would show: formatted numbers, '–' for a missing value."""
+    texts = {}
+    for column in labelled.columns:
+        format_value = formats.get(column, str)
+        texts[column] = ["–" if is_missing(value) else format_value(value) for value in labelled[column]]
+    return pd.DataFrame(texts, index=labelled.index)
 
 
 def table_card(frame: pd.DataFrame, meta: Meta, key: str, column_config: dict | None = None, height=None) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import String, bindparam, text
 
 from dashboard.data.database import SQL_DIR, Database, configured_url, sqlite_path_from_url
 from dashboard.data.localise import TRANSLATED_COLUMNS, localise_frame
+from dashboard.data.tables import TableSpec, read_tables, table_specs
 
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
 
@@ -124,3 +125,10 @@ def run_query(name: str, *, lang: str, **params) -> pd.DataFrame:
     params = used_params(name, params)
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _shared_result(name, frozen, db.identity, lang, db).copy()
+
+
+def database_tables() -> tuple[list[TableSpec], dict[str, list[tuple]]]:
+    """Every table of the app's database as the schema describes it, with all its rows, values exact:
+    what the open-data package is made of (read when its download is pressed, not cached)."""
+    specs = table_specs()
+    return specs, read_tables(get_database(), specs)

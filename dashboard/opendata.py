@@ -252,7 +252,6 @@ def dcat(package: dict) -> dict:
             "dcat": "http://www.w3.org/ns/dcat#",
             "dct": "http://purl.org/dc/terms/",
             "foaf": "http://xmlns.com/foaf/0.1/",
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
         },
         "@graph": [
             {
@@ -284,7 +283,7 @@ def dcat(package: dict) -> dict:
                 "dct:conformsTo": {"@id": DATA_PACKAGE_PROFILE},
                 "dct:rights": {
                     "@type": "dct:RightsStatement",
-                    "rdfs:label": " ".join(entry["attribution"] for entry in config()["licences"].values()),
+                    "dct:description": " ".join(entry["attribution"] for entry in config()["licences"].values()),
                 },
             },
         ],
@@ -368,10 +367,18 @@ def package_zip(specs: list[TableSpec], rows: dict[str, list[tuple]]) -> bytes:
     return zip_bytes(files, json.loads(files["datapackage.json"])["created"])
 
 
+class NotAPackageFolder(ValueError):
+    """The output folder holds files but no earlier package: nothing is deleted there."""
+
+
 def write_package(files: dict[str, bytes], out: Path) -> list[Path]:
-    """Write the package's files under `out` (emptied of any earlier package first)."""
-    for old in sorted(out.rglob("*"), reverse=True) if out.exists() else []:
-        old.unlink() if old.is_file() else old.rmdir()
+    """Write the package's files under `out`, replacing an earlier package there (a table dropped
+    from the schema leaves no stale CSV). A folder holding other files is refused, never emptied."""
+    if out.exists() and any(out.iterdir()) and not (out / "datapackage.json").is_file():
+        raise NotAPackageFolder(f"{out} holds files but no datapackage.json: choose an empty or new folder.")
+    for folder in {Path(name).parts[0] for name in files if len(Path(name).parts) > 1}:
+        for old in sorted((out / folder).rglob("*"), reverse=True) if (out / folder).is_dir() else []:
+            old.unlink() if old.is_file() else old.rmdir()
     written = []
     for name, content in files.items():
         path = out / name
@@ -384,7 +391,9 @@ def write_package(files: dict[str, bytes], out: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point (`make datapackage`)."""
     parser = argparse.ArgumentParser(description="Write the database as an open-data package.")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder to write (emptied first)")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="folder to write (an earlier package there is replaced)"
+    )
     parser.add_argument("--url", default=None, help="database URL (default: the app's database)")
     args = parser.parse_args(argv)
     try:
@@ -395,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             db.dispose()
         written = write_package(package_files(specs, rows), args.out)
-    except DatabaseError as problem:
+    except (DatabaseError, NotAPackageFolder) as problem:
         print(f"No data package written: {problem}", file=sys.stderr)
         return 1
     print(f"Wrote {len(written)} files to {args.out}.")

@@ -274,3 +274,17 @@ def test_download_button_gives_the_package_as_a_zip(app_env, monkeypatch, packag
 def test_zip_is_the_same_for_the_same_data(db):
     rows = read_tables(db, SPECS)
     assert opendata.package_zip(SPECS, rows) == opendata.package_zip(SPECS, rows)
+
+
+def test_writing_replaces_an_earlier_package_and_never_empties_another_folder(tmp_path):
+    files = {"datapackage.json": b"{}", "data/works.csv": b"a\r\n", "README.md": b"#"}
+    out = tmp_path / "package"
+    opendata.write_package({**files, "data/dropped_table.csv": b"x"}, out)
+    opendata.write_package(files, out)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == sorted(files)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine")
+    with pytest.raises(opendata.NotAPackageFolder):
+        opendata.write_package(files, other)
+    assert [p.name for p in other.iterdir()] == ["notes.txt"]

@@ -164,7 +164,7 @@ def document_sources(rows: dict[str, list[tuple]], specs: dict[str, TableSpec]) 
     seen, out = set(), []
     for row in rows["sources"]:
         source = dict(zip(columns, row))
-        details = ", ".join(str(source[k]) for k in ("publisher", "published") if source.get(k))
+        details = ", ".join(str(source[k]) for k in ("publisher", "published") if source.get(k) not in (None, "", "—"))
         title = f"{source['document_title']} ({details})" if details else source["document_title"]
         entry = {"title": title, **({"path": source["url"]} if source.get("url") else {})}
         key = (entry["title"], entry.get("path"))

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB := dashboard/data/wallimage.sqlite
 DB_INPUTS := $(shell find dashboard/data/seeds -name '*.csv') sql/schema.sql $(wildcard sql/checks/*.sql) $(wildcard dashboard/data/*.py)
 
-.PHONY: run test db lint format bench load clean browser-deps nginx-deps cluster bench-cluster intake intake-template intake-export intake-check intake-import
+.PHONY: run test db lint format bench load clean browser-deps nginx-deps cluster bench-cluster intake intake-template intake-export intake-check intake-import datapackage
 
 # make cluster: replicas (one per core by default) behind nginx on 127.0.0.1:8080.
 REPLICAS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -32,6 +32,11 @@ db: | $(VENV)/.runtime
 
 run: $(DB)
 	$(VENV)/bin/streamlit run streamlit_app.py
+
+# The whole database as an open-data package (Frictionless Data Package + DCAT-AP) in dist/datapackage/,
+# the same files as the zip of the Sources & methods page's "Download all data" (README, "Open data").
+datapackage: $(DB)
+	$(PY) -m dashboard.opendata --out dist/datapackage
 
 # Debian's Chromium (and an emoji font for the page icons) for the browser tests.
 browser-deps:
@@ -73,7 +78,7 @@ load: $(VENV)/.dev browser-deps
 	$(PY) -m pytest tests/test_load.py -s
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache artifacts
+	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache artifacts dist
 
 # Intake of an annual report from Excel (README, "For the fund's staff"). YEAR=…, FILE=…, INTAKE_LANG=en.
 INTAKE_LANG ?= fr

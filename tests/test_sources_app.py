@@ -50,7 +50,8 @@ def test_sources_page_in_french(app_env):
     assert datasets.loc["carbon_footprints", "Approximatives"] == 3
     documents = tabs["documents"].dataframe[0].value
     assert len(documents) == 80 and documents.iloc[0]["Emplacement"] == "lignes 1–120"
-    assert [len(a.get("download_button")) for a in tabs.values()] == [2, 2, 2, 0, 0]
+    # CSV and XLSX of the open tab's table, and « Télécharger toutes les données » (the open-data zip) on every tab.
+    assert [len(a.get("download_button")) for a in tabs.values()] == [3, 3, 3, 1, 1]
 
 
 def test_only_the_open_tab_runs(app_env):

@@ -199,6 +199,24 @@ class Database:
 
     def query_compiled(self, clause, params: dict | None = None, row_limit: int = ROW_LIMIT) -> QueryResult:
         """Run a prepared SQLAlchemy text clause (see dashboard.data.queries)."""
+        columns, rows = self._fetch(clause, params, row_limit + 1)
+        truncated = len(rows) > row_limit
+        return QueryResult(_normalise(pd.DataFrame(rows[:row_limit], columns=columns)), truncated)
+
+    def query_rows(
+        self, sql: str, params: dict | None = None, row_limit: int = ROW_LIMIT
+    ) -> tuple[list[str], list[tuple]]:
+        """Column names and rows as the driver returns them (integers stay integers, NULL stays None):
+        for exports that must keep every value exact. More than `row_limit` rows is an error, never a cut."""
+        columns, rows = self._fetch(text(sql), params, row_limit + 1)
+        if len(rows) > row_limit:
+            raise DatabaseError(
+                f"A read of the database {self.describe()} returned more than {row_limit} rows: report this to the maintainers.",
+                "too_many_rows",
+            )
+        return columns, [tuple(row) for row in rows]
+
+    def _fetch(self, clause, params: dict | None, limit: int) -> tuple[list[str], list]:
         try:
             with self.engine.connect() as con:
                 if self.is_sqlite:
@@ -208,12 +226,11 @@ class Database:
                         lambda: int(time.monotonic() > deadline), 50_000
                     )
                 result = con.execute(clause, params or {})
-                rows = result.fetchmany(row_limit + 1)
+                rows = result.fetchmany(limit)
                 columns = list(result.keys())
         except (OperationalError, DBAPIError) as problem:
             raise self._explain(problem) from None
-        truncated = len(rows) > row_limit
-        return QueryResult(_normalise(pd.DataFrame(rows[:row_limit], columns=columns)), truncated)
+        return columns, rows
 
     def _explain(self, problem: DBAPIError) -> DatabaseError:
         detail = (str(problem.orig).strip().splitlines() or [""])[0] if problem.orig else str(problem)

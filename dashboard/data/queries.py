@@ -20,6 +20,7 @@ from sqlalchemy import String, bindparam, text
 
 from dashboard.data.database import SQL_DIR, Database, configured_url, sqlite_path_from_url
 from dashboard.data.localise import TRANSLATED_COLUMNS, localise_frame
+from dashboard.data.tables import TableSpec, read_tables, table_specs
 
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
 
@@ -132,3 +133,10 @@ def run_query(name: str, *, lang: str, **params) -> pd.DataFrame:
 def params_digest(frozen: tuple) -> str:
     """One key for a query's parameters: their repr (types included: 1 and '1' differ), digested."""
     return hashlib.blake2b(repr(frozen).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def database_tables() -> tuple[list[TableSpec], dict[str, list[tuple]]]:
+    """Every table of the app's database as the schema describes it, with all its rows, values exact:
+    what the open-data package is made of (read when its download is pressed, not cached)."""
+    specs = table_specs()
+    return specs, read_tables(get_database(), specs)

@@ -3,13 +3,15 @@ and quality, the list of source documents, definitions and how computed figures 
 
 Queries: sources/data_version, sources/discrepancy_totals, sources/discrepancy_counts,
 sources/discrepancies, sources/dataset_quality, sources/dataset_sources, sources/all_sources.
+"Download all data" gives the whole database as an open-data package (a zip: dashboard/opendata.py),
+made when pressed from every table (dashboard.data.queries.database_tables).
 """
 
 import functools
 
 import streamlit as st
 
-from dashboard import methods
+from dashboard import methods, opendata
 from dashboard.components.cards import Meta, table_card
 from dashboard.components.formatting import format_number
 from dashboard.components.i18n import current_language, label_of, t
@@ -18,7 +20,7 @@ from dashboard.components.quality import legend_markdown
 from dashboard.components.report import current_report
 from dashboard.components.shell import lazy_tabs, page_header, read_page_params, write_page_params
 from dashboard.components.sources import source_labels
-from dashboard.data.queries import run_query
+from dashboard.data.queries import database_tables, run_query
 from dashboard.safety import escape_markdown
 
 TABS = ("discrepancies", "datasets", "documents", "definitions", "methods")
@@ -49,6 +51,15 @@ st.caption(
         built=methods.format_built_at(meta.get("built_at", ""), lang),
         report=current_report().title,
     )
+)
+st.download_button(
+    t("sources.download_all"),
+    lambda: opendata.package_zip(*database_tables()),  # made when pressed
+    file_name=f"wallimage-open-data-{meta.get('data_version', 'latest')}.zip",
+    mime="application/zip",
+    key="sources:datapackage",
+    on_click="ignore",
+    help=t("sources.download_all_help"),
 )
 this_database = t("sources.this_database")
 

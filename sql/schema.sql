@@ -236,17 +236,76 @@ CREATE TABLE scenario_published_totals (
     PRIMARY KEY (report_year, share_bp)
 );
 
-CREATE TABLE carbon_projects (
+-- Carbon calculators (shared by every report): each with the page that describes it.
+CREATE TABLE carbon_tools (
+    tool VARCHAR(20) PRIMARY KEY,
+    name TEXT NOT NULL,
+    version TEXT,
+    publisher TEXT NOT NULL,
+    url TEXT NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+-- Published benchmarks of film and TV footprints (shared): each a printed average with its bounds,
+-- its scope (per shooting day, per hour of content, per production, a share), sample and year.
+CREATE TABLE carbon_benchmarks (
+    benchmark_id VARCHAR(40) PRIMARY KEY,
+    study TEXT NOT NULL,
+    scope VARCHAR(20) NOT NULL,
+    unit VARCHAR(20) NOT NULL,
+    benchmark_value DOUBLE PRECISION NOT NULL,
+    lower_value DOUBLE PRECISION NOT NULL,
+    upper_value DOUBLE PRECISION NOT NULL,
+    sample_size INTEGER,
+    data_period TEXT NOT NULL,
+    published_year INTEGER,
+    label_fr TEXT NOT NULL,
+    label_en TEXT NOT NULL,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+-- One row per shoot and calculator result (a forecast and a final footprint are two rows). The
+-- footprint is exact (total only), approximate (total with bounds) or not given per shoot (all
+-- empty: the 2024 report states its footprints only for groups of shoots, in carbon_footprints).
+CREATE TABLE carbon_shoots (
     report_year INTEGER NOT NULL REFERENCES reports (report_year),
     project_no INTEGER NOT NULL,
+    stage VARCHAR(10) NOT NULL,
+    work_id INTEGER,
     kind VARCHAR(20) NOT NULL,
     kind_printed TEXT NOT NULL,
+    tool VARCHAR(20) NOT NULL REFERENCES carbon_tools (tool),
+    tool_version TEXT,
+    certification TEXT,
     crew INTEGER NOT NULL,
     shooting_days INTEGER NOT NULL,
+    shooting_days_wallonia INTEGER,
+    total_tco2e DOUBLE PRECISION,
+    lower_tco2e DOUBLE PRECISION,
+    upper_tco2e DOUBLE PRECISION,
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
     note TEXT,
-    PRIMARY KEY (report_year, project_no)
+    PRIMARY KEY (report_year, project_no, stage)
+);
+
+-- A shoot's footprint by category; the categories of a result sum to its total within rounding.
+CREATE TABLE carbon_shoot_categories (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    project_no INTEGER NOT NULL,
+    stage VARCHAR(10) NOT NULL,
+    category VARCHAR(20) NOT NULL,
+    tco2e DOUBLE PRECISION NOT NULL,
+    lower_tco2e DOUBLE PRECISION,
+    upper_tco2e DOUBLE PRECISION,
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT,
+    PRIMARY KEY (report_year, project_no, stage, category)
 );
 
 -- The report never says which footprint belongs to which project: footprints are statements

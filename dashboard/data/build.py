@@ -196,6 +196,12 @@ def _check_references(tables: dict[str, Table]) -> None:
                 )
 
 
+def _row_where(table: Table, index: int) -> str:
+    """'<file>, row <line>' of a row of a merged table: the report folder's file it was read from."""
+    origin = table.origin(index)
+    return f"{origin[0]}, row {origin[1]}" if origin else f"{table.path}, row {index + 2}"
+
+
 def _check_carbon_shoots(tables: dict[str, Table]) -> None:
     """Each footprint names a known tool (seeds/shared/carbon_tools.csv) and, when linked, a work of its
     report; its bounds hold its value; each category row belongs to a footprint of its report."""
@@ -203,7 +209,7 @@ def _check_carbon_shoots(tables: dict[str, Table]) -> None:
     known_tools = sorted(r["tool"] for r in tools.rows)
     works = {(r[REPORT_YEAR], r["work_id"]) for r in tables["works"].rows}
     for index, row in enumerate(shoots.rows):
-        where = f"{shoots.path}, row {index + 2}"
+        where = _row_where(shoots, index)
         if row["tool"] is not None and row["tool"] not in known_tools:
             fail_at(
                 shoots,
@@ -237,7 +243,7 @@ def _check_carbon_shoots(tables: dict[str, Table]) -> None:
                     index,
                     "lower_tco2e" if low is not None and (mid is None or low > mid) else "upper_tco2e",
                     "bounds",
-                    f"{table.path}, row {index + 2}: expected lower_tco2e ≤ {value} ≤ upper_tco2e (bounds need a "
+                    f"{_row_where(table, index)}: expected lower_tco2e ≤ {value} ≤ upper_tco2e (bounds need a "
                     f"value), found {low}, {mid}, {high}; fix the bounds.",
                     found=f"{low} ≤ {mid} ≤ {high}",
                 )
@@ -250,7 +256,7 @@ def _check_carbon_shoots(tables: dict[str, Table]) -> None:
                 index,
                 "project_no",
                 "reference",
-                f"{categories.path}, row {index + 2}, column project_no: expected a shoot and stage of "
+                f"{_row_where(categories, index)}, column project_no: expected a shoot and stage of "
                 f"carbon_shoots.csv, found {row['project_no']!r} ({row['stage']}); add the shoot or fix the row.",
                 target="carbon_shoots",
                 found=row["project_no"],

@@ -145,7 +145,9 @@ def shoots_view(shoots: pd.DataFrame, categories: pd.DataFrame, benchmarks: pd.D
     ):
         with column:
             key = "report_year" if name == "trend" else "kind"
-            chart_card(build_group_figure(groups, key, lang), meta(name, sources), _rounded(groups), f"carbon_{name}")
+            table = _rounded(groups)
+            table[key] = table[key].astype(str) if key == "report_year" else table[key].map(label_of)
+            chart_card(build_group_figure(groups, key, lang), meta(name, sources), table, f"carbon_{name}")
 
 
 def _rounded(frame: pd.DataFrame) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 final, trend by report year and split by work type (pure pandas, no Streamlit).
 
 A result is exact (a total) or approximate (a total with bounds); a shoot whose footprint the source does
-not give per shoot (the 2024 report's five shoots) has no total and counts in no figure here. Every
+not give per shoot (a report that states footprints only for groups of shoots) has no total and counts in no figure here. Every
 intensity is carried as a [low, high] range: exact results give low = high.
 
 Intensities pool the selected results (sum of footprints ÷ sum of shooting days, or of crew-days, or of

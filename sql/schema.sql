@@ -270,7 +270,7 @@ CREATE TABLE carbon_benchmarks (
 
 -- One row per shoot and calculator result (a forecast and a final footprint are two rows). The
 -- footprint is exact (total only), approximate (total with bounds) or not given per shoot (all
--- empty: the 2024 report states its footprints only for groups of shoots, in carbon_footprints).
+-- empty: a report that states its footprints only for groups of shoots, in carbon_footprints).
 CREATE TABLE carbon_shoots (
     report_year INTEGER NOT NULL REFERENCES reports (report_year),
     project_no INTEGER NOT NULL,

@@ -1,5 +1,5 @@
-"""The carbon page's view of a report that states its footprints only for groups of shoots (the 2024
-report: « 3 ont un bilan équivalent à environ 200 TCO2e »…): the shoots in one plain sentence, the
+"""The carbon page's view of a report that states its footprints only for groups of shoots (« 3 ont un
+bilan équivalent à environ 200 TCO2e »…): the shoots in one plain sentence, the
 statements and what follows from them as ranges, the green-manager what-if, intensities as ranges and
 spend against carbon per day. Nothing here gives a footprint to one shoot.
 

@@ -34,7 +34,7 @@ def _layout(figure: go.Figure, lang: str, height: int = 380, **extra) -> go.Figu
 
 
 def shoot_name(row, lang: str) -> str:
-    """'2031 · n° 3' / '2031 · no. 3': a shoot by its report and number (the work's title when linked)."""
+    """'<year> · n° 3' / '<year> · no. 3': a shoot by its report and number (the work's title when linked)."""
     title = row.work_title if isinstance(getattr(row, "work_title", None), str) else None
     return title or translate("carbon.shoot_name", lang, year=row.report_year, number=row.project_no)
 

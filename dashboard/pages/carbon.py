@@ -1,7 +1,7 @@
 """Carbon footprint of shoots: each production's calculator result (a point with its bounds; tCO2e per
 shooting day, per crew-day and per € of Walloon spend; categories; forecast against final; trend by report
 year; split by work type; filters `?type=`, `?tool=`, `?stage=`), or, for a report that states footprints
-only for groups of shoots (2024), those statements as ranges; the green-manager what-if (`?reduction=30`);
+only for groups of shoots, those statements as ranges; the green-manager what-if (`?reduction=30`);
 published benchmarks as ranges; the posts of the breakdown chart and certification.
 
 Every card cites the source ids of the rows it shows. Queries: carbon/shoots, carbon/shoot_categories,

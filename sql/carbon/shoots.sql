@@ -1,5 +1,4 @@
 -- title: Carbon footprint of each shoot and calculator result (every report), with its work and tool
--- source: carbon_shoots (each report's calculator results), works (title, Walloon spend), carbon_tools
 -- note: total, lower and upper are empty when the source gives no footprint for the shoot itself
 -- params: none
 SELECT

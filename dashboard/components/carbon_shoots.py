@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard import carbon, carbon_shoots
 from dashboard.carbon import Interval, round_outward
 from dashboard.components.carbon_texts import card_row, cited, meta
-from dashboard.components.cards import chart_card
+from dashboard.components.cards import chart_card, table_card
 from dashboard.components.charts_carbon import format_bounds
 from dashboard.components.charts_shoots import (
     build_benchmark_figure,
@@ -74,7 +74,14 @@ def shown_range(bounds: Interval | None, decimals: int, unit: str = "") -> str:
     return format_bounds(bounds, unit, decimals)
 
 
-def shoots_view(shoots: pd.DataFrame, categories: pd.DataFrame, benchmarks: pd.DataFrame, year: int, chosen: dict):
+def shoots_view(
+    shoots: pd.DataFrame,
+    categories: pd.DataFrame,
+    benchmarks: pd.DataFrame,
+    tools: pd.DataFrame,
+    year: int,
+    chosen: dict,
+):
     """Cards, each shoot as a point with its bounds, categories, forecast against final, trend and split."""
     lang = current_language()
     filtered = carbon_shoots.select(shoots, chosen["type"], chosen["tool"], chosen["stage"])
@@ -122,6 +129,7 @@ def shoots_view(shoots: pd.DataFrame, categories: pd.DataFrame, benchmarks: pd.D
         "carbon_shoot_points",
     )
     tool_warning(carbon_shoots.tool_categories(categories, this_year), this_year)
+    tools_table(tools, this_year)
     shares = carbon_shoots.category_shares(categories, this_year)
     if not shares.empty:
         chart_card(
@@ -190,6 +198,7 @@ def _shoot_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             "certification": rows["certification"].fillna(""),
             "crew": rows["crew"],
             "shooting_days": rows["shooting_days"],
+            "shooting_days_wallonia": rows["shooting_days_wallonia"].astype("Float64"),
             "footprint_shown": [shown_range(Interval(a, b), 1) for a, b in zip(rows["low_t"], rows["high_t"])],
             "per_day_low": rows["per_day_low"],
             "per_day_high": rows["per_day_high"],
@@ -221,6 +230,21 @@ def green_shoot_cards(shoots: pd.DataFrame, year: int, chosen: dict, reduction: 
             )
         ]
     )
+
+
+def tools_table(tools: pd.DataFrame, shoots: pd.DataFrame) -> None:
+    """The calculators that produced the footprints shown, each with the page that describes it."""
+    used = tools[tools["tool"].isin(shoots["tool"])]
+    table = pd.DataFrame(
+        {
+            "tool": used["name"],
+            "tool_version": used["version"].fillna(""),
+            "publisher": used["publisher"],
+            "shoots": [int((shoots["tool"] == code).sum()) for code in used["tool"]],
+            "url": used["url"],
+        }
+    )
+    table_card(table, meta("tools", cited(*used["source_id"])), "carbon_tools")
 
 
 def tool_warning(by_tool: dict[str, list[str]], shoots: pd.DataFrame) -> None:
@@ -256,7 +280,7 @@ def benchmarks_section(benchmarks: pd.DataFrame) -> None:
             [
                 (
                     getattr(row, f"label_{lang}"),
-                    f"≈ {format_number(row.benchmark_value)} % ({value})",
+                    f"≈ {format_range(row.benchmark_value, row.benchmark_value, '%')} ({value})",
                     [row.source_id],
                     row.quality,
                 )

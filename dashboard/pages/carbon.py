@@ -52,7 +52,7 @@ values = {"reduction": params["reduction"], "type": params["type"], "tool": para
 if per_shoot:
     chosen = shoot_filters(params, tools)
     values.update(chosen)
-    shoots_view(shoots, query("carbon/shoot_categories"), query("carbon/benchmarks"), year, chosen)
+    shoots_view(shoots, query("carbon/shoot_categories"), query("carbon/benchmarks"), tools, year, chosen)
 
 statements = None
 if not footprints.empty:

@@ -52,14 +52,19 @@ def shoot_filters(params: dict, tools: pd.DataFrame) -> dict:
     ):
         st.session_state.setdefault(key, value)
     names = dict(zip(tools["tool"], tools["name"]))
-    columns = st.columns([3, 3, 2])
+    columns = st.columns(2)
     kinds = columns[0].pills(
-        t("carbon.filter_type"), KINDS, selection_mode="multi", format_func=label_of, key="carbon_type"
+        t("carbon.filter_type"), KINDS, selection_mode="multi", format_func=label_of, key="carbon_type", wrap=True
     )
     chosen = columns[1].pills(
-        t("carbon.filter_tool"), list(names), selection_mode="multi", format_func=names.get, key="carbon_tool"
+        t("carbon.filter_tool"),
+        list(names),
+        selection_mode="multi",
+        format_func=names.get,
+        key="carbon_tool",
+        wrap=True,
     )
-    stage = columns[2].segmented_control(
+    stage = st.segmented_control(
         t("carbon.filter_stage"), carbon_shoots.STAGES, format_func=label_of, key="carbon_stage"
     )
     return {"type": list(kinds), "tool": list(chosen), "stage": stage or "final"}
@@ -147,15 +152,12 @@ def shoots_view(
             both.assign(kind=both["kind"].map(label_of)),
             "carbon_forecast_final",
         )
-    split = st.columns(2)
-    for column, (name, groups) in zip(
-        split, (("trend", carbon_shoots.trend_by_year(filtered)), ("kinds", carbon_shoots.by_kind(this_year)))
-    ):
-        with column:
-            key = "report_year" if name == "trend" else "kind"
-            table = _rounded(groups)
-            table[key] = table[key].astype(str) if key == "report_year" else table[key].map(label_of)
-            chart_card(build_group_figure(groups, key, lang), meta(name, sources), table, f"carbon_{name}")
+    # One chart per row: side by side, their labels would meet at 1024 px.
+    for name, groups in (("trend", carbon_shoots.trend_by_year(filtered)), ("kinds", carbon_shoots.by_kind(this_year))):
+        key = "report_year" if name == "trend" else "kind"
+        table = _rounded(groups)
+        table[key] = table[key].astype(str) if key == "report_year" else table[key].map(label_of)
+        chart_card(build_group_figure(groups, key, lang), meta(name, sources), table, f"carbon_{name}")
 
 
 def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
@@ -286,20 +288,16 @@ def benchmarks_section(benchmarks: pd.DataFrame) -> None:
                 )
             ]
         )
-    columns = st.columns(len(BENCHMARK_SCOPES))
-    for column, scope in zip(columns, BENCHMARK_SCOPES):
+    for scope in BENCHMARK_SCOPES:  # one chart per row and per scope: never one axis for two scopes
         rows = benchmarks[benchmarks["scope"] == scope]
         if rows.empty:
             continue
-        with column:
-            chart_card(
-                build_benchmark_figure(rows, lang),
-                meta(
-                    "benchmark", cited(*rows["source_id"]), note=f"carbon.benchmark_note_{scope}", scope=label_of(scope)
-                ),
-                _benchmark_table(rows, lang),
-                f"carbon_benchmarks_{scope}",
-            )
+        chart_card(
+            build_benchmark_figure(rows, lang),
+            meta("benchmark", cited(*rows["source_id"]), note=f"carbon.benchmark_note_{scope}", scope=label_of(scope)),
+            _benchmark_table(rows, lang),
+            f"carbon_benchmarks_{scope}",
+        )
 
 
 def _benchmark_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:

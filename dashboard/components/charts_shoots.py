@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.components.charts_carbon import CARBON_COLOUR, SEPARATORS
+from dashboard.components.charts_carbon import CARBON_COLOUR, SEPARATORS, wrap
 from dashboard.components.formatting import format_number
 from dashboard.components.i18n import label_of, translate
 from dashboard.components.quality import PALETTE, style_of
@@ -62,7 +62,7 @@ def build_shoot_points_figure(rows: pd.DataFrame, benchmarks: pd.DataFrame, lang
                 "visible": True,
             },
             customdata=[shoot_name(r, lang) for r in part.itertuples(index=False)],
-            hovertemplate="%{customdata}: %{y:.2f} tCO2e/j · %{x} j<extra></extra>",
+            hovertemplate=f"%{{customdata}}: %{{y:.2f}} {translate('carbon.unit_per_day', lang)} · %{{x}}<extra></extra>",
         )
     for row in benchmarks.itertuples(index=False):
         figure.add_hrect(
@@ -121,17 +121,19 @@ def build_forecast_final_figure(both: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def build_group_figure(groups: pd.DataFrame, column: str, lang: str) -> go.Figure:
-    """tCO2e per shooting day of each group (report year or work type) as a range bar with its value."""
-    names = [str(v) if column == "report_year" else label_of(v, lang) for v in groups[column]]
+    """tCO2e per shooting day of each group (report year or work type): a bar to the middle of its range,
+    the range as an error bar (none for exact values), the value and the number of shoots written above."""
+    names = [str(v) if column == "report_year" else wrap(label_of(v, lang), 14) for v in groups[column]]
+    mid = (groups["per_day_low"] + groups["per_day_high"]) / 2
     figure = go.Figure(
         go.Bar(
             x=names,
-            y=groups["per_day_high"] - groups["per_day_low"],
-            base=groups["per_day_low"],
-            marker={"color": CARBON_COLOUR, "line": {"color": "#000000", "width": 1}},
+            y=mid,
+            error_y={"type": "data", "array": groups["per_day_high"] - mid, "arrayminus": mid - groups["per_day_low"]},
+            marker={"color": CARBON_COLOUR},
             text=[
                 translate("carbon.group_bar", lang, value=format_number(v, 2, lang), shoots=format_number(n, 0, lang))
-                for v, n in zip(groups["per_day_high"], groups["shoots"])
+                for v, n in zip(mid, groups["shoots"])
             ],
             textposition="outside",
             hovertemplate="%{x}: %{text}<extra></extra>",
@@ -139,13 +141,13 @@ def build_group_figure(groups: pd.DataFrame, column: str, lang: str) -> go.Figur
         )
     )
     figure.update_xaxes(type="category")
-    top = float(groups["per_day_high"].max()) * 1.25 if len(groups) else 1
+    top = float(groups["per_day_high"].max()) * 1.3 if len(groups) else 1
     return _layout(figure, lang, height=320, yaxis={"title": translate("carbon.axis_per_day", lang), "range": [0, top]})
 
 
 def build_benchmark_figure(rows: pd.DataFrame, lang: str) -> go.Figure:
     """The benchmarks of one scope as horizontal ranges (lower to upper bound) with their printed value."""
-    names = [row[f"label_{lang}"] for _, row in rows.iterrows()]
+    names = [wrap(row[f"label_{lang}"], 40) for _, row in rows.iterrows()]
     figure = go.Figure()
     figure.add_bar(
         y=names,
@@ -172,7 +174,8 @@ def build_benchmark_figure(rows: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(
         figure,
         lang,
-        height=90 + 55 * max(len(rows), 1),
+        height=110 + 60 * max(len(rows), 1),
+        showlegend=False,
         barmode="overlay",
         yaxis={"autorange": "reversed", "type": "category"},
         xaxis={"title": unit, "range": [0, top]},

@@ -33,10 +33,9 @@ KINDS = tuple(sorted(ENUMS[("carbon_shoots", "kind")]))
 BENCHMARK_SCOPES = ("per_shooting_day", "per_production", "per_hour")
 
 
-def param_spec(tools: tuple[str, ...], reduction_range, reduction_default) -> list[Param]:
-    """The page's URL parameters: the green-manager what-if, then the per-shoot filters."""
+def shoot_params(tools: tuple[str, ...]) -> list[Param]:
+    """The per-shoot filters' URL parameters: work types, calculators (the tools' codes) and stage."""
     return [
-        Param("reduction", number_range=reduction_range, integer=True, default=reduction_default),
         Param("type", KINDS, multi=True, default=[]),
         Param("tool", tools, multi=True, default=[]),
         Param("stage", carbon_shoots.STAGES, default="final"),

@@ -19,14 +19,15 @@ from dashboard.components.carbon_sections import posts_and_certification
 from dashboard.components.carbon_shoots import (
     benchmarks_section,
     green_shoot_cards,
-    param_spec,
     shoot_filters,
+    shoot_params,
     shoots_view,
 )
 from dashboard.components.carbon_texts import cited
 from dashboard.components.cards import not_published
 from dashboard.components.formatting import format_number
 from dashboard.components.i18n import current_language, t
+from dashboard.components.permalink import Param
 from dashboard.components.report import current_report
 from dashboard.components.shell import page_header, read_page_params, write_page_params
 from dashboard.components.sources import source_labels
@@ -40,7 +41,10 @@ year = report.params["year"]
 facts = query("carbon/facts", topic="carbon").set_index("fact_id")
 tools = query("carbon/tools")
 REPORT_REDUCTION = int(round(float(facts["fact_value"].get("green_manager_reduction", 0))))
-SPEC = param_spec(tuple(tools["tool"]), carbon.REDUCTION_RANGE, REPORT_REDUCTION)
+SPEC = [
+    Param("reduction", number_range=carbon.REDUCTION_RANGE, integer=True, default=REPORT_REDUCTION),
+    *shoot_params(tuple(tools["tool"])),
+]
 params = read_page_params(SPEC)
 shoots = query("carbon/shoots")
 footprints = query("carbon/footprints")

@@ -13,8 +13,9 @@ from datetime import datetime
 
 import pandas as pd
 
-# Order in which document kinds (sources.document_kind) are listed: reports, news items, history, geodata.
-DOCUMENT_KINDS = ("report", "news", "history", "geodata")
+# Order in which document kinds (sources.document_kind) are listed: reports, news items, history, outside
+# studies and pages (carbon tools and benchmarks), geodata.
+DOCUMENT_KINDS = ("report", "news", "history", "outside", "geodata")
 QUALITY_COLUMNS = ("rows_reported", "rows_derived", "rows_approximate", "rows_estimated")
 _SECTION = re.compile(r"^\d+(\.\d+)*$")
 

@@ -267,18 +267,76 @@ CREATE TABLE scenario_published_totals (
     PRIMARY KEY (report_year, share_bp)
 );
 
--- The shoots of the report's carbon footprint sample, with their profile.
-CREATE TABLE carbon_projects (
+-- Carbon calculators (shared by every report): each with the page that describes it.
+CREATE TABLE carbon_tools (
+    tool VARCHAR(20) PRIMARY KEY,  -- Code of the calculator (e.g. thegreenshot, carbonclap, albert).
+    name TEXT NOT NULL,  -- Name of the calculator.
+    version TEXT,  -- Version of the calculator the data was produced with, when known.
+    publisher TEXT NOT NULL,  -- Who publishes the calculator.
+    url TEXT NOT NULL,  -- Address of the page that describes the calculator.
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+-- Published benchmarks of film and TV footprints (shared): each a printed average with its bounds,
+-- its scope (per shooting day, per hour of content, per production, a share), sample and year.
+CREATE TABLE carbon_benchmarks (
+    benchmark_id VARCHAR(40) PRIMARY KEY,  -- Identifier of the benchmark.
+    study TEXT NOT NULL,  -- Study or review the benchmark comes from.
+    scope VARCHAR(20) NOT NULL,  -- What the figure is counted per. per_shooting_day, per_production, per_hour (of content) or share (of a footprint). Figures of different scopes are not comparable.
+    unit VARCHAR(20) NOT NULL,  -- Unit of the value and its bounds. tco2e_per_day, tco2e (per production), tco2e_per_hour or pct (per cent).
+    benchmark_value DOUBLE PRECISION NOT NULL,  -- The published figure, in the unit of the unit column.
+    lower_value DOUBLE PRECISION NOT NULL,  -- Lower bound kept for the figure (the figure itself when it is printed exactly), same unit.
+    upper_value DOUBLE PRECISION NOT NULL,  -- Upper bound kept for the figure, same unit.
+    sample_size INTEGER,  -- Number of productions the study measured, empty when the source does not say.
+    data_period TEXT NOT NULL,  -- Years of the productions measured, as the source gives them.
+    published_year INTEGER,  -- Year the study was published, empty when the source does not say.
+    label_fr TEXT NOT NULL,  -- What the figure is, in French.
+    label_en TEXT NOT NULL,  -- What the figure is, in English.
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT
+);
+
+-- One row per shoot and calculator result (a forecast and a final footprint are two rows). The
+-- footprint is exact (total only), approximate (total with bounds) or not given per shoot (all
+-- empty: a report that states its footprints only for groups of shoots, in carbon_footprints).
+CREATE TABLE carbon_shoots (
     report_year INTEGER NOT NULL REFERENCES reports (report_year),
-    project_no INTEGER NOT NULL,  -- Number of the shoot in the sample (the report does not name them).
-    kind VARCHAR(20) NOT NULL,  -- Kind of production (e.g. feature, series).
+    project_no INTEGER NOT NULL,  -- Number of the shoot in the report's list (a report may not name its shoots).
+    stage VARCHAR(10) NOT NULL,  -- Which calculator result the row is. forecast (before the shoot), final (after it) or unstated (the source does not say).
+    work_id INTEGER,  -- The supported work the shoot belongs to (see the works table), empty when the report does not say.
+    kind VARCHAR(20) NOT NULL,  -- Kind of production (feature, series, tv_unitary, documentary).
     kind_printed TEXT NOT NULL,  -- Kind of production as printed (e.g. LM for a feature film).
+    tool VARCHAR(20) NOT NULL REFERENCES carbon_tools (tool),  -- Calculator that produced the footprint (see the carbon_tools table).
+    tool_version TEXT,  -- Version of the calculator used for this shoot, when known.
+    certification TEXT,  -- Sustainability certification the shoot obtained, when the source names one.
     crew INTEGER NOT NULL,  -- Number of crew members.
-    shooting_days INTEGER NOT NULL,  -- Number of shooting days.
+    shooting_days INTEGER NOT NULL,  -- Number of shooting days in all.
+    shooting_days_wallonia INTEGER,  -- Number of shooting days in Wallonia, when known.
+    total_tco2e DOUBLE PRECISION,  -- Carbon footprint of the shoot, empty when the source gives none for this shoot alone.
+    lower_tco2e DOUBLE PRECISION,  -- Lower bound of the footprint when it is approximate.
+    upper_tco2e DOUBLE PRECISION,  -- Upper bound of the footprint when it is approximate.
     source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
     quality VARCHAR(12) NOT NULL,
     note TEXT,
-    PRIMARY KEY (report_year, project_no)
+    PRIMARY KEY (report_year, project_no, stage)
+);
+
+-- A shoot's footprint by category; the categories of a result sum to its total within rounding.
+CREATE TABLE carbon_shoot_categories (
+    report_year INTEGER NOT NULL REFERENCES reports (report_year),
+    project_no INTEGER NOT NULL,  -- Number of the shoot (see the carbon_shoots table).
+    stage VARCHAR(10) NOT NULL,  -- Which calculator result of the shoot (forecast, final or unstated).
+    category VARCHAR(20) NOT NULL,  -- Category of the footprint. travel (people), freight, accommodation, catering, grid_energy, generators_fuel, sets_materials, waste, post_digital (post-production and digital), other.
+    tco2e DOUBLE PRECISION NOT NULL,  -- Footprint of the category.
+    lower_tco2e DOUBLE PRECISION,  -- Lower bound when the category's footprint is approximate.
+    upper_tco2e DOUBLE PRECISION,  -- Upper bound when the category's footprint is approximate.
+    source_id VARCHAR(40) NOT NULL REFERENCES sources (source_id),
+    quality VARCHAR(12) NOT NULL,
+    note TEXT,
+    PRIMARY KEY (report_year, project_no, stage, category)
 );
 
 -- The carbon footprints of the sample's shoots. The report never says which footprint belongs to

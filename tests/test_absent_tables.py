@@ -24,7 +24,7 @@ from dashboard.data.database import SEEDS_DIR
 
 EMPTIED = (
     "carbon_footprints",
-    "carbon_projects",
+    "carbon_shoots",
     "carbon_posts",
     "gaming_call",
     "gaming_call_totals",

@@ -71,7 +71,7 @@ def test_build_writes_every_table_with_the_report_counts(built):
             "places",
             "discrepancies",
             "shooting_activity",
-            "carbon_projects",
+            "carbon_shoots",
             "history",
             "sources",
         )
@@ -83,12 +83,12 @@ def test_build_writes_every_table_with_the_report_counts(built):
     assert counts["gaming_agreements"] == 35
     assert counts["portfolio_companies"] == 46
     assert counts["portfolio_memberships"] == 23 + 18 + 9 + 13
-    assert counts["carbon_projects"] == 5
+    assert counts["carbon_shoots"] == 5
     assert counts["shooting_activity"] == 8
     assert counts["discrepancies"] >= 4
     assert counts["places"] >= 25
     meta = dict(con.execute("SELECT meta_key, meta_value FROM metadata"))
-    assert meta["schema_version"] == "3" and meta["data_version"].startswith("2024.1+")
+    assert meta["schema_version"] == "4" and meta["data_version"].startswith("2024.1+")
 
 
 def test_every_row_has_a_known_source_and_quality(built):

@@ -163,6 +163,14 @@ def test_spend_carbon_figure(db, sample):
     figure = build_spend_carbon_figure(carbon.spend_and_carbon_per_day(intensity, spend), "fr")
     spend_bars, approximate, derived = figure.data
     assert list(spend_bars.y) == [29905.19, 36689.55]
-    assert list(approximate.x) == ["Échantillon entier (5 projets)"] and approximate.text == ("6,50–6,54",)
-    assert list(derived.x) == ["Long métrage (3)", "Série (1)", "Unitaire TV (1)"]
+    assert [x.replace("<br>", " ") for x in approximate.x] == ["Échantillon entier (5 projets)"]
+    assert approximate.text == ("6,50–6,54",)
+    assert [x.replace("<br>", " ") for x in derived.x] == ["Long métrage (3)", "Série (1)", "Unitaire TV (1)"]
+    # At 1024 px (two panels of ~450 px): titles wrapped so they do not meet, labels horizontal and
+    # wrapped instead of rotated and cut, the legend under the plot.
+    titles = [a.text for a in figure.layout.annotations]
+    assert all("<br>" in title and max(len(line) for line in title.split("<br>")) <= 24 for title in titles)
+    assert figure.layout.xaxis.tickangle == 0 and figure.layout.xaxis2.tickangle == 0
+    assert all(max(len(line) for line in x.split("<br>")) <= 14 for x in derived.x)
+    assert figure.layout.legend.y < 0 and figure.layout.legend.yanchor == "top"
     assert derived.text[0] == "4,00–11,37"

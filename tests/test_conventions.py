@@ -106,6 +106,7 @@ def test_every_text_key_used_in_code_exists():
 # no text. Digits that are not a report's figure are allowed here, each with its reason; any other
 # digit in a French or English value fails (counts such as "3 projets", "4 postes", "Moyenne des 5").
 LOCALE_DIGITS_ALLOWED = {
+    r"1\.000 €|€1,000": "the unit of a carbon intensity per Walloon spend: kgCO2e per 1.000 € spent",
     r"(?m)^\d\. ": "the number of a step in a markdown list",
     r"CO2": "the chemical formula in tCO2e, kgCO2e",
     r"± ?10 ?%": "the dashboard's own convention for « environ » (about): ±10 % (Definitions tab)",

@@ -129,7 +129,7 @@ def make_old_version(path, source):
         ("empty", "is empty: delete it and run `make db`", "empty"),
         ("corrupt", "is not a valid SQLite database", "corrupt"),
         ("wrong_schema", "has no metadata table", "no_metadata"),
-        ("old_version", "has schema version 0 but this app needs version 3", "old_schema"),
+        ("old_version", "has schema version 0 but this app needs version 4", "old_schema"),
     ],
 )
 def test_bad_database_gives_one_clear_sentence(tmp_path, fixture_db_path, kind, expected, reason, monkeypatch):

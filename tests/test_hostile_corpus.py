@@ -22,6 +22,7 @@ from conftest import run_app
 from hostile import CORPUS, URL_IN_TEXT, case_id, is_notice, notice_problems, page_texts
 
 from dashboard import carbon, scenarios, slides
+from dashboard.components.carbon_shoots import shoot_params as carbon_shoot_params
 from dashboard.components.i18n import translate
 from dashboard.components.investment_cards import PARAM_SPEC as INVESTMENT_SPEC
 from dashboard.components.permalink import Param, parse_params
@@ -33,7 +34,11 @@ PAGE_SPECS: dict[str, list[Param]] = {
     "overview": [],
     "investment": INVESTMENT_SPEC,
     "scenarios": [Param("share", number_range=scenarios.SHARE_RANGE, integer=True, default=50)],
-    "carbon": [Param("reduction", number_range=carbon.REDUCTION_RANGE, integer=True, default=30)],
+    # The calculators are the shipped seeds' (seeds/shared/carbon_tools.csv).
+    "carbon": [
+        Param("reduction", number_range=carbon.REDUCTION_RANGE, integer=True, default=30),
+        *carbon_shoot_params(("albert", "carbonclap", "thegreenshot")),
+    ],
     "map": [
         Param("kinds", KINDS, multi=True, default=list(KINDS)),
         Param("q", None, default="", max_length=SEARCH_MAX_CHARS),

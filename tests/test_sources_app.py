@@ -30,7 +30,7 @@ def test_sources_page_in_french(app_env):
     assert at.title[0].value == "Sources et méthodes"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Incohérences relevées"] == "23"
-    assert metrics["Jeux de données"] == "33"
+    assert metrics["Jeux de données"] == "36"  # with the per-shoot carbon tables, tools and benchmarks
     text = texts(at)
     assert "**23 incohérences internes**" in text
     # One discrepancy with both values, both places and what the app shows.
@@ -47,9 +47,11 @@ def test_sources_page_in_french(app_env):
     assert {"Valeur 1", "Emplacement de la valeur 1", "Valeur 2", "Affiché par l’application"} <= set(discrepancies)
     datasets = tabs["datasets"].dataframe[0].value.set_index("Table")
     assert datasets.loc["works", "Lignes"] == 49
-    assert datasets.loc["carbon_footprints", "Approximatives"] == 3
+    assert datasets.loc["carbon_footprints", "Approximatives"] == 4
+    # The benchmarks are a dataset with their outside sources (issue 16).
+    assert datasets.loc["carbon_benchmarks", "Lignes"] == 10 and "Variety" in datasets.loc["carbon_benchmarks"].iloc[-1]
     documents = tabs["documents"].dataframe[0].value
-    assert len(documents) == 80 and documents.iloc[0]["Emplacement"] == "lignes 1–120"
+    assert len(documents) == 89 and documents.iloc[0]["Emplacement"] == "lignes 1–120"
     # CSV and XLSX of the open tab's table, and « Télécharger toutes les données » (the open-data zip) on every tab.
     assert [len(a.get("download_button")) for a in tabs.values()] == [3, 3, 3, 1, 1]
 

@@ -28,7 +28,7 @@ def meta(name: str, sources: list[str], context: dict | None = None, note: str |
     """Title, sources and note of one chart or table of the page (catalogue keys carbon.<name>_*, or the
     key `note`), the note's placeholders filled from `values`."""
     note_text = t(note or f"carbon.{name}_note", **values)
-    return Meta(t(f"carbon.{name}_title"), sources, note_text, t("nav.carbon"), context or {})
+    return Meta(t(f"carbon.{name}_title", **values), sources, note_text, t("nav.carbon"), context or {})
 
 
 def cited(*ids) -> list[str]:

@@ -8,6 +8,7 @@ for the green-manager what-if.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,6 +22,12 @@ from dashboard.components.quality import PALETTE, SPEND_COLOUR, style_of
 
 SEPARATORS = {"fr": ",.", "en": ".,"}
 CARBON_COLOUR = PALETTE[2]
+
+
+def wrap(text: str, width: int = 18) -> str:
+    """A label broken into lines of at most `width` characters (plotly's <br>), so that narrow charts
+    neither rotate nor cut it and two panel titles never run into each other."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def format_bounds(bounds: Interval, unit: str, decimals: int = 0, lang: str | None = None) -> str:
@@ -129,18 +136,22 @@ def build_spend_carbon_figure(side: pd.DataFrame, lang: str) -> go.Figure:
     figure = make_subplots(
         rows=1,
         cols=2,
-        subplot_titles=[translate("carbon.side_spend", lang), translate("carbon.side_carbon", lang)],
-        horizontal_spacing=0.12,
+        subplot_titles=[
+            wrap(translate("carbon.side_spend", lang), 24),
+            wrap(translate("carbon.side_carbon", lang), 24),
+        ],
+        horizontal_spacing=0.16,
     )
+    figure.update_annotations(font_size=13)
 
     def name(row) -> str:
         count = projects_phrase(row.projects, lang) if row.kind == WHOLE_SAMPLE else row.projects
-        return f"{label_of(row.kind, lang)} ({count})"
+        return wrap(f"{label_of(row.kind, lang)} ({count})", 14)
 
     side = side.assign(name=[name(row) for row in side.itertuples(index=False)])
     spend = side.dropna(subset=["spend_per_day_cents"])
     figure.add_bar(
-        x=[label_of(kind, lang) for kind in spend["kind"]],
+        x=[wrap(label_of(kind, lang), 14) for kind in spend["kind"]],
         y=spend["spend_per_day_cents"] / 100,
         marker_color=SPEND_COLOUR,
         name=translate("carbon.side_spend", lang),
@@ -179,10 +190,13 @@ def build_spend_carbon_figure(side: pd.DataFrame, lang: str) -> go.Figure:
     figure.update_xaxes(categoryorder="array", categoryarray=list(side["name"]), row=1, col=2)
     figure.update_yaxes(tickformat=",.0f", rangemode="tozero", row=1, col=1)
     figure.update_yaxes(rangemode="tozero", row=1, col=2)
+    # Labels stay horizontal (wrapped) and the legend sits under the plot: at 1024 px nothing is cut.
+    figure.update_xaxes(tickangle=0, automargin=True)
+    figure.update_yaxes(automargin=True)
     figure.update_layout(
         separators=SEPARATORS[lang],
-        legend={"orientation": "h", "y": -0.15},
-        margin={"t": 40, "b": 40, "l": 10, "r": 10},
-        height=420,
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"},
+        margin={"t": 70, "b": 20, "l": 10, "r": 10},
+        height=460,
     )
     return figure

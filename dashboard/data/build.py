@@ -148,6 +148,7 @@ def load_and_check(seeds_dir: Path, schema_sql: str) -> tuple[dict[str, Table], 
     for table in tables.values():
         validate_table(table, source_ids)
     _check_references(tables)
+    _check_carbon_shoots(tables)
     _check_translations(tables)
     _place_coordinates(tables)
     return tables, checks.reconcile(tables)
@@ -193,6 +194,73 @@ def _check_references(tables: dict[str, Table]) -> None:
                     target=target,
                     found=row[column],
                 )
+
+
+def _row_where(table: Table, index: int) -> str:
+    """'<file>, row <line>' of a row of a merged table: the report folder's file it was read from."""
+    origin = table.origin(index)
+    return f"{origin[0]}, row {origin[1]}" if origin else f"{table.path}, row {index + 2}"
+
+
+def _check_carbon_shoots(tables: dict[str, Table]) -> None:
+    """Each footprint names a known tool (seeds/shared/carbon_tools.csv) and, when linked, a work of its
+    report; its bounds hold its value; each category row belongs to a footprint of its report."""
+    shoots, tools = tables["carbon_shoots"], tables["carbon_tools"]
+    known_tools = sorted(r["tool"] for r in tools.rows)
+    works = {(r[REPORT_YEAR], r["work_id"]) for r in tables["works"].rows}
+    for index, row in enumerate(shoots.rows):
+        where = _row_where(shoots, index)
+        if row["tool"] is not None and row["tool"] not in known_tools:
+            fail_at(
+                shoots,
+                index,
+                "tool",
+                "unknown_tool",
+                f"{where}, column tool: expected a carbon tool listed in {tools.path} ({', '.join(known_tools)}), "
+                f"found {row['tool']!r}; add the tool there (name, publisher, address, source) or fix the cell.",
+                allowed=known_tools,
+                found=row["tool"],
+            )
+        if row["work_id"] is not None and (row[REPORT_YEAR], row["work_id"]) not in works:
+            fail_at(
+                shoots,
+                index,
+                "work_id",
+                "reference",
+                f"{where}, column work_id: expected a work of works.csv of the {row[REPORT_YEAR]} report, found "
+                f"{row['work_id']!r}; fix the reference or leave the cell empty (anonymous shoot).",
+                target="works",
+                found=row["work_id"],
+            )
+    for table in (shoots, tables["carbon_shoot_categories"]):
+        value = "total_tco2e" if table is shoots else "tco2e"
+        for index, row in enumerate(table.rows):
+            low, mid, high = row["lower_tco2e"], row[value], row["upper_tco2e"]
+            ordered = [v for v in (low, mid, high) if v is not None]
+            if ordered != sorted(ordered) or (mid is None and (low is not None or high is not None)):
+                fail_at(
+                    table,
+                    index,
+                    "lower_tco2e" if low is not None and (mid is None or low > mid) else "upper_tco2e",
+                    "bounds",
+                    f"{_row_where(table, index)}: expected lower_tco2e ≤ {value} ≤ upper_tco2e (bounds need a "
+                    f"value), found {low}, {mid}, {high}; fix the bounds.",
+                    found=f"{low} ≤ {mid} ≤ {high}",
+                )
+    results = {(r[REPORT_YEAR], r["project_no"], r["stage"]) for r in shoots.rows}
+    categories = tables["carbon_shoot_categories"]
+    for index, row in enumerate(categories.rows):
+        if (row[REPORT_YEAR], row["project_no"], row["stage"]) not in results:
+            fail_at(
+                categories,
+                index,
+                "project_no",
+                "reference",
+                f"{_row_where(categories, index)}, column project_no: expected a shoot and stage of "
+                f"carbon_shoots.csv, found {row['project_no']!r} ({row['stage']}); add the shoot or fix the row.",
+                target="carbon_shoots",
+                found=row["project_no"],
+            )
 
 
 def _check_translations(tables: dict[str, Table]) -> None:

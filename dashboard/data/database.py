@@ -26,7 +26,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 
 from dashboard.data.errors import DatabaseError
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 ROOT = Path(__file__).resolve().parents[2]
 SQL_DIR = ROOT / "sql"
 SCHEMA_PATH = SQL_DIR / "schema.sql"

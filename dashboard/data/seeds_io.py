@@ -39,6 +39,23 @@ ENUMS: dict[tuple[str, str], set[str]] = {
     },
     ("scenario_inputs", "rate_basis"): {"measured", "flat"},
     ("carbon_footprints", "relation"): {"about", "above", "below", "mean"},
+    ("carbon_shoots", "stage"): {"forecast", "final", "unstated"},
+    ("carbon_shoots", "kind"): {"feature", "series", "tv_unitary", "documentary"},
+    ("carbon_shoot_categories", "stage"): {"forecast", "final", "unstated"},
+    ("carbon_shoot_categories", "category"): {
+        "travel",
+        "freight",
+        "accommodation",
+        "catering",
+        "grid_energy",
+        "generators_fuel",
+        "sets_materials",
+        "waste",
+        "post_digital",
+        "other",
+    },
+    ("carbon_benchmarks", "scope"): {"per_shooting_day", "per_production", "per_hour", "share"},
+    ("carbon_benchmarks", "unit"): {"tco2e_per_day", "tco2e", "tco2e_per_hour", "pct"},
     ("gaming_agreements", "phase"): {"preproduction", "production"},
     ("places", "kind"): {
         "animation_studio",
@@ -51,6 +68,26 @@ ENUMS: dict[tuple[str, str], set[str]] = {
     },
     ("places", "status"): {"active", "closed"},
     ("history", "scope"): {"single_year", "multi_year"},
+}
+
+# Smallest allowed value of numeric columns: (table, column) -> (minimum, why, for the sentence). A footprint
+# is never negative, and a shoot has at least one shooting day and one person (per-day and per-crew-day
+# intensities divide by them).
+NOT_NEGATIVE = "a footprint or a count cannot be negative"
+MINIMUMS: dict[tuple[str, str], tuple[int, str]] = {
+    ("carbon_shoots", "crew"): (1, "a shoot has at least one person"),
+    ("carbon_shoots", "shooting_days"): (1, "a shoot has at least one shooting day"),
+    ("carbon_shoots", "shooting_days_wallonia"): (0, NOT_NEGATIVE),
+    ("carbon_shoots", "total_tco2e"): (0, NOT_NEGATIVE),
+    ("carbon_shoots", "lower_tco2e"): (0, NOT_NEGATIVE),
+    ("carbon_shoots", "upper_tco2e"): (0, NOT_NEGATIVE),
+    ("carbon_shoot_categories", "tco2e"): (0, NOT_NEGATIVE),
+    ("carbon_shoot_categories", "lower_tco2e"): (0, NOT_NEGATIVE),
+    ("carbon_shoot_categories", "upper_tco2e"): (0, NOT_NEGATIVE),
+    ("carbon_benchmarks", "benchmark_value"): (0, NOT_NEGATIVE),
+    ("carbon_benchmarks", "lower_value"): (0, NOT_NEGATIVE),
+    ("carbon_benchmarks", "upper_value"): (0, NOT_NEGATIVE),
+    ("carbon_benchmarks", "sample_size"): (1, "a sample has at least one production"),
 }
 
 # Belgium's bounding box (WGS84), used to reject coordinates that cannot be Belgian.
@@ -316,6 +353,19 @@ def validate_table(table: Table, source_ids: set[str] | None) -> None:
                     f"{', '.join(sorted(allowed))}, found {value!r}; fix that cell.",
                     allowed=sorted(allowed),
                     found=value,
+                )
+            minimum = MINIMUMS.get((table.name, column))
+            if minimum and value is not None and value < minimum[0]:
+                shown = _header_of(table, column)
+                fail_at(
+                    table,
+                    index,
+                    column,
+                    "minimum",
+                    f"{table.path}, row {line}, column {shown}: expected a number of at least {minimum[0]} "
+                    f"({minimum[1]}), found {value:g}; fix that cell.",
+                    minimum=minimum[0],
+                    found=f"{value:g}",
                 )
             is_source = column in ("source_id", "town_source_id", "source_a", "source_b")
             if is_source and source_ids is not None and value is not None and value not in source_ids:

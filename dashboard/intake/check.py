@@ -200,9 +200,20 @@ def _locate(error: SeedError, book: ParsedBook, folder: Path) -> Problem:
         return Problem(
             sheet, cell, "problem_code", {"allowed": ", ".join(params["allowed"]), "found": str(params["found"])}
         )
+    if kind == "minimum":
+        return Problem(sheet, cell, "problem_minimum", {"minimum": params["minimum"], "found": params["found"]})
+    if kind == "unknown_tool":
+        return Problem(
+            sheet, cell, "problem_unknown_tool", {"allowed": ", ".join(params["allowed"]), "found": params["found"]}
+        )
+    if kind == "bounds":
+        return Problem(sheet, cell, "problem_bounds", {"found": params["found"]})
     if kind == "reference":
         target = by_table().get(params["target"])
-        localised = {lang: {"target": target.name(lang) if target else params["target"]} for lang in texts.LANGUAGES}
+        localised = {
+            lang: {"target": target.name(lang) if target else texts.sheet_name(params["target"], lang)}
+            for lang in texts.LANGUAGES
+        }
         return Problem(sheet, cell, "problem_reference", {"found": str(params["found"])}, localised)
     if kind in ("source", "source_twice", "translation", "report_rows"):
         return Problem(sheet, cell, f"problem_{kind}", {"found": str(params.get("found", ""))})

@@ -9,6 +9,6 @@ SELECT
     crew * shooting_days AS person_days,
     source_id,
     quality
-FROM carbon_projects
-WHERE report_year = :year
+FROM carbon_shoots
+WHERE report_year = :year AND stage <> 'forecast'
 ORDER BY project_no

@@ -6,8 +6,8 @@ SELECT
     COUNT(*) AS projects,
     CAST(SUM(shooting_days) AS BIGINT) AS shooting_days,
     CAST(SUM(crew * shooting_days) AS BIGINT) AS person_days
-FROM carbon_projects
-WHERE report_year = :year
+FROM carbon_shoots
+WHERE report_year = :year AND stage <> 'forecast'
 GROUP BY kind
 UNION ALL
 SELECT
@@ -15,6 +15,6 @@ SELECT
     COUNT(*) AS projects,
     CAST(SUM(shooting_days) AS BIGINT) AS shooting_days,
     CAST(SUM(crew * shooting_days) AS BIGINT) AS person_days
-FROM carbon_projects
-WHERE report_year = :year
+FROM carbon_shoots
+WHERE report_year = :year AND stage <> 'forecast'
 ORDER BY projects DESC, kind

@@ -136,12 +136,12 @@ SELECT r.report_year, 'carbon_footprints:statements:projects' AS check_key,
     'carbon_footprints.csv, projects covered by the statements' AS description, 'n' AS unit,
     (SELECT SUM(f.projects_count) FROM carbon_footprints f
      WHERE f.report_year = r.report_year AND f.relation <> 'mean') AS printed,
-    (SELECT COUNT(*) FROM carbon_projects p WHERE p.report_year = r.report_year) AS computed, 0 AS tolerance
+    (SELECT COUNT(DISTINCT p.project_no) FROM carbon_shoots p WHERE p.report_year = r.report_year) AS computed, 0 AS tolerance
 FROM reports r;
 
 SELECT f.report_year, 'carbon_footprints:' || f.statement_id || ':projects' AS check_key,
     'carbon_footprints.csv, projects in the mean' AS description, 'n' AS unit, f.projects_count AS printed,
-    (SELECT COUNT(*) FROM carbon_projects p WHERE p.report_year = f.report_year) AS computed, 0 AS tolerance
+    (SELECT COUNT(DISTINCT p.project_no) FROM carbon_shoots p WHERE p.report_year = f.report_year) AS computed, 0 AS tolerance
 FROM carbon_footprints f
 WHERE f.relation = 'mean';
 

@@ -118,13 +118,22 @@ SELECT 13 AS ordinal, 'scenario_published_totals' AS dataset, COUNT(*) AS rows_t
 FROM scenario_published_totals
 WHERE report_year = :year
 UNION ALL
-SELECT 14 AS ordinal, 'carbon_projects' AS dataset, COUNT(*) AS rows_total,
+SELECT 14 AS ordinal, 'carbon_shoots' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
     COALESCE(SUM(CASE WHEN quality = 'derived' THEN 1 ELSE 0 END), 0) AS rows_derived,
     COALESCE(SUM(CASE WHEN quality = 'approximate' THEN 1 ELSE 0 END), 0) AS rows_approximate,
     COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
     COUNT(DISTINCT source_id) AS source_count
-FROM carbon_projects
+FROM carbon_shoots
+WHERE report_year = :year
+UNION ALL
+SELECT 14.5 AS ordinal, 'carbon_shoot_categories' AS dataset, COUNT(*) AS rows_total,
+    COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
+    COALESCE(SUM(CASE WHEN quality = 'derived' THEN 1 ELSE 0 END), 0) AS rows_derived,
+    COALESCE(SUM(CASE WHEN quality = 'approximate' THEN 1 ELSE 0 END), 0) AS rows_approximate,
+    COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
+    COUNT(DISTINCT source_id) AS source_count
+FROM carbon_shoot_categories
 WHERE report_year = :year
 UNION ALL
 SELECT 15 AS ordinal, 'carbon_footprints' AS dataset, COUNT(*) AS rows_total,
@@ -270,6 +279,22 @@ SELECT 30 AS ordinal, 'coproduction_receipts' AS dataset, COUNT(*) AS rows_total
     COUNT(DISTINCT source_id) AS source_count
 FROM coproduction_receipts
 WHERE report_year = :year
+UNION ALL
+SELECT 30.1 AS ordinal, 'carbon_tools' AS dataset, COUNT(*) AS rows_total,
+    COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
+    COALESCE(SUM(CASE WHEN quality = 'derived' THEN 1 ELSE 0 END), 0) AS rows_derived,
+    COALESCE(SUM(CASE WHEN quality = 'approximate' THEN 1 ELSE 0 END), 0) AS rows_approximate,
+    COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
+    COUNT(DISTINCT source_id) AS source_count
+FROM carbon_tools
+UNION ALL
+SELECT 30.2 AS ordinal, 'carbon_benchmarks' AS dataset, COUNT(*) AS rows_total,
+    COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,
+    COALESCE(SUM(CASE WHEN quality = 'derived' THEN 1 ELSE 0 END), 0) AS rows_derived,
+    COALESCE(SUM(CASE WHEN quality = 'approximate' THEN 1 ELSE 0 END), 0) AS rows_approximate,
+    COALESCE(SUM(CASE WHEN quality = 'estimated' THEN 1 ELSE 0 END), 0) AS rows_estimated,
+    COUNT(DISTINCT source_id) AS source_count
+FROM carbon_benchmarks
 UNION ALL
 SELECT 31 AS ordinal, 'history' AS dataset, COUNT(*) AS rows_total,
     COALESCE(SUM(CASE WHEN quality = 'reported' THEN 1 ELSE 0 END), 0) AS rows_reported,

@@ -26,7 +26,9 @@ SELECT 'scenario_published' AS dataset, source_id, COUNT(*) AS row_count FROM sc
 UNION ALL
 SELECT 'scenario_published_totals' AS dataset, source_id, COUNT(*) AS row_count FROM scenario_published_totals WHERE report_year = :year GROUP BY source_id
 UNION ALL
-SELECT 'carbon_projects' AS dataset, source_id, COUNT(*) AS row_count FROM carbon_projects WHERE report_year = :year GROUP BY source_id
+SELECT 'carbon_shoots' AS dataset, source_id, COUNT(*) AS row_count FROM carbon_shoots WHERE report_year = :year GROUP BY source_id
+UNION ALL
+SELECT 'carbon_shoot_categories' AS dataset, source_id, COUNT(*) AS row_count FROM carbon_shoot_categories WHERE report_year = :year GROUP BY source_id
 UNION ALL
 SELECT 'carbon_footprints' AS dataset, source_id, COUNT(*) AS row_count FROM carbon_footprints WHERE report_year = :year GROUP BY source_id
 UNION ALL
@@ -59,6 +61,10 @@ UNION ALL
 SELECT 'enterprise_returns' AS dataset, source_id, COUNT(*) AS row_count FROM enterprise_returns WHERE report_year = :year GROUP BY source_id
 UNION ALL
 SELECT 'coproduction_receipts' AS dataset, source_id, COUNT(*) AS row_count FROM coproduction_receipts WHERE report_year = :year GROUP BY source_id
+UNION ALL
+SELECT 'carbon_tools' AS dataset, source_id, COUNT(*) AS row_count FROM carbon_tools GROUP BY source_id
+UNION ALL
+SELECT 'carbon_benchmarks' AS dataset, source_id, COUNT(*) AS row_count FROM carbon_benchmarks GROUP BY source_id
 UNION ALL
 SELECT 'history' AS dataset, source_id, COUNT(*) AS row_count FROM history GROUP BY source_id
 UNION ALL

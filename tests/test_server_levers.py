@@ -7,7 +7,14 @@ import tomllib
 import pandas as pd
 from conftest import ROOT
 
-from dashboard.components import charts_breakdown, charts_investment, charts_presentation, charts_scenarios
+from dashboard.components import (
+    charts_breakdown,
+    charts_carbon,
+    charts_investment,
+    charts_presentation,
+    charts_scenarios,
+    charts_shoots,
+)
 from dashboard.components.cards import LARGE_TABLE_ROWS
 from dashboard.components.charts_breakdown import build_posts_figure
 
@@ -37,13 +44,20 @@ def test_the_same_arguments_give_the_same_figure_and_other_arguments_another():
 def test_every_figure_builder_of_the_pages_is_shared():
     builders = [
         getattr(module, name)
-        for module in (charts_breakdown, charts_investment, charts_presentation, charts_scenarios)
+        for module in (
+            charts_breakdown,
+            charts_carbon,
+            charts_investment,
+            charts_presentation,
+            charts_scenarios,
+            charts_shoots,
+        )
         for name in dir(module)
         if name.startswith("build_")
         and name.endswith("_figure")
         and getattr(module, name).__module__ == module.__name__
     ]
-    assert len(builders) >= 8
+    assert len(builders) >= 15
     assert all(hasattr(builder, "clear") for builder in builders), [b.__name__ for b in builders]
 
 

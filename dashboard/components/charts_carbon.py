@@ -16,6 +16,7 @@ from plotly.subplots import make_subplots
 
 from dashboard.carbon import WHOLE_SAMPLE, Interval, round_outward
 from dashboard.components.carbon_texts import projects_phrase, statement_label
+from dashboard.components.chart_parts import shared_figure
 from dashboard.components.formatting import format_money_cents, format_number, format_range
 from dashboard.components.i18n import label_of, translate
 from dashboard.components.quality import PALETTE, SPEND_COLOUR, style_of
@@ -48,6 +49,7 @@ def _statement_names(ranges: pd.DataFrame, lang: str) -> list[str]:
     ]
 
 
+@shared_figure
 def build_footprint_ranges_figure(ranges: pd.DataFrame, reduction_pct: float, lang: str) -> go.Figure:
     """Horizontal ranges of the report's statements (approximate), the bounds derived with the mean
     (hatched) and, for a non-zero cut, the ranges after the cut (dashed)."""
@@ -130,6 +132,7 @@ def build_footprint_ranges_figure(ranges: pd.DataFrame, reduction_pct: float, la
     return figure
 
 
+@shared_figure
 def build_spend_carbon_figure(side: pd.DataFrame, lang: str) -> go.Figure:
     """Two panels for the same kinds: Walloon spend per shooting day (reported, where measured) and
     tCO2e per shooting day as ranges (approximate for the whole sample, derived by kind)."""

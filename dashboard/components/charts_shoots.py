@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.components.chart_parts import shared_figure
 from dashboard.components.charts_carbon import CARBON_COLOUR, SEPARATORS, wrap
 from dashboard.components.formatting import format_number
 from dashboard.components.i18n import label_of, translate
@@ -39,6 +40,7 @@ def shoot_name(row, lang: str) -> str:
     return title or translate("carbon.shoot_name", lang, year=row.report_year, number=row.project_no)
 
 
+@shared_figure
 def build_shoot_points_figure(rows: pd.DataFrame, benchmarks: pd.DataFrame, lang: str) -> go.Figure:
     """Each result as a point: shooting days across, tCO2e per shooting day up, its bounds as an error bar,
     one marker per tool; the published per-shooting-day benchmarks as shaded ranges."""
@@ -82,6 +84,7 @@ def build_shoot_points_figure(rows: pd.DataFrame, benchmarks: pd.DataFrame, lang
     )
 
 
+@shared_figure
 def build_category_figure(shares: pd.DataFrame, lang: str) -> go.Figure:
     """Share of each category in the selected footprints (horizontal bars, largest on top)."""
     labels = [label_of(c, lang) for c in shares["category"]]
@@ -105,6 +108,7 @@ def build_category_figure(shares: pd.DataFrame, lang: str) -> go.Figure:
     )
 
 
+@shared_figure
 def build_forecast_final_figure(both: pd.DataFrame, lang: str) -> go.Figure:
     """Each shoot's forecast and final footprint side by side (tCO2e)."""
     names = [translate("carbon.shoot_name", lang, year=r.report_year, number=r.project_no) for r in both.itertuples()]
@@ -120,6 +124,7 @@ def build_forecast_final_figure(both: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(figure, lang, barmode="group", yaxis={"title": translate("carbon.axis_tco2e_shoot", lang)})
 
 
+@shared_figure
 def build_group_figure(groups: pd.DataFrame, column: str, lang: str) -> go.Figure:
     """tCO2e per shooting day of each group (report year or work type): a bar to the middle of its range,
     the range as an error bar (none for exact values), the value and the number of shoots written above."""
@@ -145,6 +150,7 @@ def build_group_figure(groups: pd.DataFrame, column: str, lang: str) -> go.Figur
     return _layout(figure, lang, height=320, yaxis={"title": translate("carbon.axis_per_day", lang), "range": [0, top]})
 
 
+@shared_figure
 def build_benchmark_figure(rows: pd.DataFrame, lang: str) -> go.Figure:
     """The benchmarks of one scope as horizontal ranges (lower to upper bound) with their printed value."""
     names = [wrap(row[f"label_{lang}"], 40) for _, row in rows.iterrows()]

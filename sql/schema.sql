@@ -22,6 +22,8 @@ CREATE TABLE sources (
     -- 'report' (a section of an annual report), 'news', 'history' or 'geodata': how the document is listed.
     document_kind VARCHAR(10) NOT NULL,
     section TEXT NOT NULL,
+    -- The section's title in English (the report's own title is French); empty: the French title is shown.
+    section_en TEXT,
     locator TEXT,
     seed_file TEXT,
     url TEXT,

@@ -124,7 +124,9 @@ def display_frame(frame: pd.DataFrame):
         for c in frame.columns
         if c.endswith(FORMATTED_SUFFIXES) or pd.api.types.is_numeric_dtype(frame[c])
     }
-    return labelled.style.format(formats, na_rep="–")
+    # Every missing cell reads "–", text columns too (pandas' Styler would print "None" or "nan").
+    others = [column for column in labelled.columns if column not in formats]
+    return labelled.style.format(formats, na_rep="–").format(None, na_rep="–", subset=others)
 
 
 def table_card(frame: pd.DataFrame, meta: Meta, key: str, column_config: dict | None = None, height=None) -> None:

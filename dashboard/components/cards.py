@@ -161,6 +161,18 @@ def not_published(what: str) -> None:
     st.info(t("common.not_published", what=t(f"common.absent_{what}")), icon="ℹ️")
 
 
+def headline_sentence(label: str, value: str, quality: str, source_ids: list[str]) -> str:
+    """One sentence to quote a headline figure: the figure, what kind of figure it is and its sources
+    (their full labels), in the session language."""
+    return t(
+        "common.copy_sentence",
+        label=label.strip(),
+        value=value,
+        quality=t(f"common.copy_quality_{quality}"),
+        sources="; ".join(source_labels(source_ids)),
+    )
+
+
 def kpi_card(
     label: str,
     value: str,
@@ -169,9 +181,11 @@ def kpi_card(
     help_text: str = "",
     page=None,
     delta: str | None = None,
+    sentence: str | None = None,
 ) -> None:
     """A headline figure with its source and quality, optionally its change from the previous report
-    and a link to the page explaining it."""
+    and a link to the page explaining it; a "copy" control gives one sentence to quote it (`sentence`,
+    else headline_sentence)."""
     with st.container(border=True):
         # No change (±0) has no direction: no arrow and no colour.
         unchanged = bool(delta) and delta.startswith("±")
@@ -186,8 +200,14 @@ def kpi_card(
         st.caption(
             f"{quality_label(quality)} · {t('common.source_prefix')} {'; '.join(source_labels(source_ids, short=True))}"
         )
-        if page is not None:
-            st.page_link(page, label=t("common.explain"), icon="➡️")
+        with st.container(horizontal=True, vertical_alignment="center"):  # side by side, wrapping when narrow
+            with st.popover(t("common.copy"), icon="📋", help=t("common.copy_help")):
+                # st.code brings its own copy-to-clipboard button, and works offline.
+                st.code(
+                    sentence or headline_sentence(label, value, quality, source_ids), language=None, wrap_lines=True
+                )
+            if page is not None:
+                st.page_link(page, label=t("common.explain"), icon="➡️", width="content")
 
 
 def totals_cards(

@@ -13,10 +13,11 @@ from dashboard import investment as inv
 from dashboard.components.cards import Meta, change_delta, kpi_card, not_published, table_card, totals_cards
 from dashboard.components.formatting import (
     format_compact_money,
+    format_count,
+    format_figure,
     format_money,
     format_number,
     format_percent,
-    format_range,
 )
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.report import current_report
@@ -57,11 +58,9 @@ facts = query(
 
 
 def fact_value(fact_id: str, decimals: int = 0) -> str:
-    """A fact formatted as a number, or as a range when the report gives it approximately."""
+    """A fact as every page writes it (format_figure: '≈ …' when the report gives it approximately)."""
     row = facts.loc[fact_id]
-    if row["quality"] == "approximate":
-        return f"≈ {format_number(row['fact_value'], decimals)}"
-    return format_number(row["fact_value"], decimals)
+    return format_figure(row["fact_value"], row["quality"], decimals=decimals)
 
 
 st.subheader(t("overview.section_lifetime"))
@@ -128,11 +127,11 @@ with cards[2]:
         not_published("carbon_sample")
     else:
         mean = carbon.iloc[0]
-        kpi_card(
+        kpi_card(  # the mean as the report prints it, with its row's quality (the carbon page shows the same)
             t("overview.carbon_mean"),
-            format_range(mean["stated_tco2e"], mean["stated_tco2e"], "tCO2e"),
+            format_figure(mean["stated_tco2e"], mean["quality"], mean["lower_tco2e"], mean["upper_tco2e"], "tCO2e"),
             [mean["source_id"]],
-            "approximate",
+            mean["quality"],
             t("overview.carbon_help", projects=format_number(mean["projects_count"])),
             carbon_page,
         )
@@ -158,10 +157,17 @@ with cards[1]:
 with cards[2]:
     kpi_card(
         t("overview.places"),
-        t("overview.places_value", places=int(places["places"]), towns=int(places["towns"])),
+        t(
+            "overview.places_value",
+            places=format_count("common.places", int(places["places"])),
+            towns=format_count("common.towns", int(places["towns"])),
+        ),
         list(query("presentation/place_sources")["source_id"]),
         page=map_page,
     )
+
+# Which totals add up: the adviser's question (issue 17). Separate scopes, said once under the cards.
+st.info(t("overview.totals_scopes", year=year), icon="➕")
 
 sectors = inv.with_ratio(query("overview/totals_by_sector"))
 if report.previous_year:

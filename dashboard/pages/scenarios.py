@@ -100,7 +100,7 @@ share = st.slider(
     *model.SHARE_RANGE,
     step=1,
     key="scenarios_share",
-    format="%d %%",
+    format="%d %%" if lang == "fr" else "%d%%",  # « 50 % » in French, "50%" in English
     help=t("scenarios.slider_help", flat=figures["flat"], shares=shares),
 )
 write_page_params({"share": share}, SPEC)

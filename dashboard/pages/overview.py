@@ -40,7 +40,7 @@ totals = query("overview/coproduction_totals").iloc[0]
 before = query("overview/coproduction_totals", year=report.previous_year).iloc[0] if report.previous_year else None
 # The section that prints the report's total of its works: the citation of the four cards below.
 total_source = list(query("investment/total_source")["source_id"])
-st.subheader(t("overview.section_report", year=year, works=format_number(totals["works"])))
+st.header(t("overview.section_report", year=year, works=format_number(totals["works"])))
 # Two by two: exact amounts need the room (a cut figure cannot be quoted), down to a 1280 px projector.
 totals_cards(totals, total_source, "overview", "reported", before, report.previous_year, (1, 1), 2, investment_page)
 
@@ -63,7 +63,7 @@ def fact_value(fact_id: str, decimals: int = 0) -> str:
     return format_figure(row["fact_value"], row["quality"], decimals=decimals)
 
 
-st.subheader(t("overview.section_lifetime"))
+st.header(t("overview.section_lifetime"))
 cards = st.columns(4)
 for column, (fact_id, decimals) in zip(
     cards,
@@ -84,7 +84,7 @@ for column, (fact_id, decimals) in zip(
             t("overview.low_estimate") if fact_id == "shooting_days_cumulative" else "",
         )
 
-st.subheader(t("overview.section_activity", year=year))
+st.header(t("overview.section_activity", year=year))
 scenario = query("overview/scenario_range").iloc[0]
 shares = [format_percent(share_bp / 100, 0) for share_bp in sorted(query("presentation/scenario_totals")["share_bp"])]
 # Each card below shows one plain sentence instead when the report does not publish its rows.

@@ -14,10 +14,15 @@ legends). Tables are drawn on a canvas: their cells are checked with AppTest (te
 
 from __future__ import annotations
 
+import io
 import re
 
+import openpyxl
 import pytest
 from conftest import visible_text, wait_for_app
+
+from dashboard.components.export import DATA_SHEET
+from dashboard.components.i18n import label_of
 
 pytestmark = pytest.mark.browser
 
@@ -131,3 +136,28 @@ def test_keyboard_focus_is_visible_on_every_control(page, app_server, lang):
         assert style == "solid" and width >= 2 and colour == "rgb(0, 82, 130)", (tag, name, style, width, colour)
     quote = "Quote" if lang == "en" else "Citer"
     assert any(quote in name for name in seen) and len(seen) >= 15
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_downloaded_xlsx_has_numbers_in_euros_and_percent(page, app_server, lang):
+    """The overview's sector table as downloaded: amounts are numbers in a € format, ratios fractions in %."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(app_server + ("/?lang=en" if lang == "en" else "/"))
+    wait_for_app(page)
+    card = page.locator('[data-testid="stVerticalBlock"]').filter(has=page.locator('[data-testid="stDataFrame"]')).last
+    with page.expect_download() as download:
+        card.locator('[data-testid="stDownloadButton"]').filter(has_text="Excel").first.click()
+    assert download.value.suggested_filename == "overview_sectors_2024.xlsx"
+    with open(download.value.path(), "rb") as handle:
+        workbook = openpyxl.load_workbook(io.BytesIO(handle.read()))
+    rows = list(workbook[DATA_SHEET[lang]].iter_rows())
+    header, body = [cell.value for cell in rows[0]], rows[1:]
+    column = {name: index for index, name in enumerate(header)}
+    invested = label_of("investment_cents", lang)
+    spend, ratio = label_of("walloon_spend_cents", lang), label_of("ratio_pct", lang)
+    assert sum(row[column[invested]].value for row in body) == pytest.approx(7_094_800)
+    assert sum(row[column[spend]].value for row in body) == pytest.approx(46_231_969.51)
+    for row in body:
+        assert isinstance(row[column[invested]].value, (int, float)) and "€" in row[column[invested]].number_format
+        assert isinstance(row[column[ratio]].value, float) and row[column[ratio]].number_format == "0.00%"
+        assert 1 < row[column[ratio]].value < 20  # a fraction: 6,5 is shown as 650 %

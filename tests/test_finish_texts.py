@@ -222,3 +222,12 @@ def test_the_carbon_mean_has_one_face(app_env, lang):
     for label, c in carbon.items():
         value, symbol = figure_of(c)
         assert not (symbol == "●" and value.startswith(("≈", "~"))), (label, c)
+
+
+def test_the_frame_style_sheet_survives_streamlits_sanitiser():
+    """st.html drops a <style> whose text holds anything like a tag (DOMPurify): the whole sheet
+    (contrast, focus outlines, headings) would silently vanish."""
+    from dashboard.components.shell import FRAME_CSS
+
+    inner = FRAME_CSS.split("<style>", 1)[1].rsplit("</style>", 1)[0]
+    assert "<" not in inner and ">" not in inner.replace("(> ", "(")

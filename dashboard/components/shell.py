@@ -46,8 +46,8 @@ FRAME_CSS = """
 /* Contrast (WCAG AA, checked with Lighthouse): Streamlit greys captions with opacity 0.6, 4.4:1 on
    the sidebar's background; a chosen pill's blue text on its light-blue fill is 4.1:1. */
 [data-testid="stCaptionContainer"] { opacity: 0.78; }
-[data-testid="stButtonGroup"] button:is([aria-pressed="true"], [aria-checked="true"]) { color: #005282; }
-/* Section headings are <h2> (st.header) under the page's <h1>, for a heading order without gaps; they
+[data-testid="stButtonGroup"] button:is([aria-pressed="true"], [aria-checked="true"]) { color: #005282 !important; }
+/* Section headings are h2 (st.header) under the page title h1, for a heading order without gaps; they
    keep the size of Streamlit's subheader. The presentation's own sizes (!important) still win. */
 [data-testid="stMain"] [data-testid="stHeading"] h2 {
   font-size: 1.75rem; font-weight: 600; line-height: 1.2; padding: 0.75rem 0 1rem; }

@@ -39,7 +39,7 @@ INTERNALS = re.compile(
     r"\b[\w.-]+\.(?:py|md|csv|sqlite|db|toml|sql|txt|json|geojson)\b",
 )
 BELGIAN = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)"  # 2.180.000 / 2.180.000,00
+    r"(?<![\d.,€])[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?(?!\d)"  # 2.180.000 / 2.180.000,00 (not €0.005)
     r"|(?<![\d.,])\d+,\d{1,2}(?![\d])"  # 99,95 (a decimal comma)
     r"|\d %"  # 99 % (a space before the sign)
     r"|\d ?M?€"  # 500 € / 46,2 M€ (the euro after the number; texts of separate elements are on separate lines)
@@ -66,7 +66,7 @@ def test_the_checks_catch_what_they_should():
     assert INTERNALS.search("sqlite:///x") and not INTERNALS.search("wallimage.be 08.05.2014, screen.brussels")
     assert len(english_outside_quotations("a flat 500 € and 99,95 % of 2.180.000,00 €")) == 3
     assert english_outside_quotations("Text: « près de 8.600.000 € »; €8,593,941.49, 99.95%, 08.05.2014") == []
-    assert english_outside_quotations("version 2024.1+abc, 1,500 places, 2002, 2003") == []
+    assert english_outside_quotations("version 2024.1+abc, 1,500 places, 2002, 2003, €0.005, 0.005") == []
 
 
 def check_view(tab, base: str, path: str, lang: str) -> None:
@@ -105,7 +105,7 @@ def test_the_page_language_follows_the_language_switch(page, app_server):
     page.set_viewport_size({"width": 1024, "height": 768})
     page.goto(app_server + "/scenarios")
     wait_for_app(page)
-    assert page.evaluate("document.documentElement.lang") == "fr"
+    page.wait_for_function("() => document.documentElement.lang === 'fr'", timeout=10_000)
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
     wait_for_app(page)
     page.wait_for_function("() => document.documentElement.lang === 'en'")

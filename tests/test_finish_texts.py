@@ -231,3 +231,23 @@ def test_the_frame_style_sheet_survives_streamlits_sanitiser():
 
     inner = FRAME_CSS.split("<style>", 1)[1].rsplit("</style>", 1)[0]
     assert "<" not in inner and ">" not in inner.replace("(> ", "(")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    "page,params,state",
+    [
+        ("scenarios", {}, {}),  # the 50 % scenario's calculation table and the model inputs
+        ("investment", {"tab": "years"}, {"investment_history:data": True, "investment_periods:data": True}),
+        ("investment", {"tab": "peers"}, {"investment_peers:data": True}),
+        ("overview", {}, {}),
+        ("sources", {"tab": "documents"}, {}),
+    ],
+)
+def test_no_table_cell_reads_none(app_env, page, params, state, lang):
+    """Tables are drawn on a canvas: their cells are read from what Streamlit sends (the Styler's texts)."""
+    at = run_app(f"dashboard/pages/{page}.py", lang, params=params, state=state)
+    cells = display_cells(at)
+    assert len(at.dataframe) >= 1 and cells
+    assert not {"None", "nan", "NaN", "NaT", "<NA>"} & set(cells)
+    assert not [cell for cell in cells if ".md" in cell or "/work/" in cell]

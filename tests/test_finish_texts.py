@@ -251,3 +251,26 @@ def test_no_table_cell_reads_none(app_env, page, params, state, lang):
     assert len(at.dataframe) >= 1 and cells
     assert not {"None", "nan", "NaN", "NaT", "<NA>"} & set(cells)
     assert not [cell for cell in cells if ".md" in cell or "/work/" in cell]
+
+
+@pytest.mark.parametrize(
+    "lang,title",
+    [
+        ("fr", "Studios, sociétés, lieux de tournage et festivals en Wallonie et à Bruxelles"),
+        ("en", "Studios, companies, shooting locations and festivals in Wallonia and in Brussels"),
+    ],
+)
+def test_the_places_slide_says_where_its_places_are(app_env, lang, title):
+    """Slide 4 names the regions of its places from the data: the BIFFF is in Brussels."""
+    at = run_app("dashboard/pages/presentation.py", lang, params={"slide": "4"})
+    assert title in [header.value for header in at.header]
+
+
+@pytest.mark.parametrize(
+    "lang,words",
+    [("fr", "Ces totaux ne s’additionnent pas entre eux"), ("en", "These totals do not add up to one figure")],
+)
+def test_the_overview_says_which_totals_add_up(app_env, lang, words):
+    at = run_app("dashboard/pages/overview.py", lang)
+    note = next(info.value for info in at.info if words in info.value)
+    assert ("jeu vidéo" if lang == "fr" else "video-game") in note and "2024" in note

@@ -30,8 +30,8 @@ from dashboard.components.sources import provide_sources  # noqa: E402
 from dashboard.data.queries import get_database, run_query  # noqa: E402
 
 configure_page()
-frame_style()
 lang = resolve_language()
+frame_style(lang)
 pages = navigation_pages()
 navigation = st.navigation(pages)
 

@@ -80,9 +80,11 @@ def source_table(frame: pd.DataFrame, lang: str, kind_label: Callable[[str], str
             "source_kind": [kind_label(k) for k in kinds],
             "source_reference": frame["source_id"].tolist(),
             "source_document": frame["document_title"].tolist(),
-            "source_section": frame["section"].tolist(),
+            "source_section": [
+                english if lang == "en" and isinstance(english, str) and english else french
+                for french, english in zip(frame["section"], frame.get("section_en", frame["section"]))
+            ],
             "source_locator": [locator_text(v, lang) for v in frame["locator"]],
-            "source_file": frame["seed_file"].fillna("").tolist(),
             "source_url": frame["url"].fillna("").tolist(),
             "source_publisher": frame["publisher"].fillna("").tolist(),
             "source_published": frame["published"].fillna("").tolist(),

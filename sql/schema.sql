@@ -37,9 +37,10 @@ CREATE TABLE sources (
     source_id VARCHAR(40) PRIMARY KEY,  -- Identifier of the document section, e.g. the report's id followed by its section number.
     document_id VARCHAR(40) NOT NULL,  -- Identifier of the document the section belongs to.
     document_title TEXT NOT NULL,  -- Title of the document.
-    -- 'report' (a section of an annual report), 'news', 'history' or 'geodata': how the document is listed.
-    document_kind VARCHAR(10) NOT NULL,  -- Kind of document. report = a section of an annual report, news = a news item, history = a public source of earlier years, geodata = map data.
-    section TEXT NOT NULL,  -- Title of the section (or what the document is used for).
+    -- 'report' (a section of an annual report), 'news', 'history', 'geodata' or 'outside': how the document is listed.
+    document_kind VARCHAR(10) NOT NULL,  -- Kind of document. report = a section of an annual report, news = a news item, history = a public source of earlier years, geodata = map data, outside = a published study or page quoted for comparison.
+    section TEXT NOT NULL,  -- Title of the section (or what the document is used for), in French as the report prints it.
+    section_en TEXT,  -- The section's title in English, empty when none is given (the French title is then shown).
     locator TEXT,  -- Where the section is in the document's text (lines of the extracted text), when known.
     seed_file TEXT,  -- File of the dashboard's repository holding the document's text or description.
     url TEXT,  -- Web address of the document, when it has one.

@@ -94,7 +94,7 @@ def test_tooltip_names_the_place_its_source_and_approximate_position(page, app_s
 
 def test_url_filter_and_geojson_download(page, app_server):
     open_map(page, app_server, "?kinds=animation_studio,festival_event&q=dream")
-    assert "1 lieux affichés dans 1 communes." in visible_text(page)
+    assert "1 lieu affiché dans 1 commune." in visible_text(page)  # singular forms (CLDR)
     with page.expect_download() as download:
         page.get_by_role("button", name="GeoJSON des points").click()
     collection = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))

@@ -23,7 +23,7 @@ def test_presentation_steps_through_every_slide_and_back(page, app_server):
     expected = {
         2: "Investissement et dépenses wallonnes par secteur, 2024",
         3: "entre 6,2 M€ et 8,6 M€ de retombées",
-        4: "Studios, sociétés et lieux de tournage en Wallonie",
+        4: "Studios, sociétés, lieux de tournage et festivals en Wallonie et à Bruxelles",
     }
     for number in (2, 3, 4):
         page.get_by_role("button", name="Suivant ▶").click()

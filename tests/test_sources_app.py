@@ -69,10 +69,11 @@ def test_sources_page_in_english(app_env):
     assert at.title[0].value == "Sources & methods"
     text = texts(at)
     assert "**23 internal inconsistencies**" in text
-    assert "**What the app shows:** 2.180.000,00 € (sum of the rows)." in text
+    assert "**What the app shows:** €2,180,000.00 (sum of the rows)." in text
     assert "2024 report §3.2.2" in text
     # The values' words are in English; quotations of the report stay as printed.
-    assert "**Value 2:** 27,57 % / 38,20 % / 34,24 % (computed)" in text and "(calculé)" not in text
+    assert "**Value 2:** 27.57% / 38.20% / 34.24% (computed)" in text and "(calculé)" not in text
+    assert "**Value 1:** « 25,81 % / 38,71 % / 35,48 % »" in text
     assert "« NUANCÉ À 50% » in the heading of the 3rd table" in text
     assert "Co-produced works: 12" in text
     assert "« Attributable » shooting day" in texts(run_app(PAGE, lang="en", state=on_tab("definitions", "en")))

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from dashboard import methods
+from dashboard.data.localise import localise_frame
 from dashboard.data.queries import execute
 from dashboard.safety import escape_markdown
 
@@ -39,13 +40,20 @@ def test_dataset_sources_and_discrepancies(any_db):
 
 def test_discrepancy_table_in_both_languages(db):
     raw = execute(db, "sources/discrepancies", {"year": 2024})
-    french = methods.discrepancy_table(raw, "fr", lambda s: f"<{s}>", lambda t: t.upper()).set_index("discrepancy_id")
-    row = french.loc["animation_headline_investment"]
+    translations = execute(db, "sources/text_translations")
+    in_french = localise_frame(raw, dict(zip(translations["text_en"], translations["text_fr"])), "fr")
+    french = methods.discrepancy_table(in_french, "fr", lambda s: f"<{s}>", lambda t: t.upper())
+    row = french.set_index("discrepancy_id").loc["animation_headline_investment"]
     assert (row["value_a"], row["source_a_label"]) == ("2.180.800 €", "<B24-3.2.2>")
     assert (row["value_b"], row["source_b_label"]) == ("2.180.000,00 €", "<B24-3.2.2.1>")
     assert row["shown_in_app"] == "2.180.000,00 € (somme des lignes)."
     assert row["checked_by_build"] == "oui" and row["discrepancy_topic"] == "WORKS"
     english = methods.discrepancy_table(raw, "en", str, str).set_index("discrepancy_id")
+    # In English, the app's own figures follow English formats; the report's printed values are quoted « … ».
+    headline = english.loc["animation_headline_investment"]
+    assert (headline["value_a"], headline["value_b"]) == ("« 2.180.800 € »", "« 2.180.000,00 € »")
+    assert headline["shown_in_app"] == "€2,180,000.00 (sum of the rows)."
+    assert "€2,180,000.00" in headline["discrepancy_description"]
     assert english.loc["work_20_title", "shown_in_app"].startswith("« Siempre es invierno », with")
     assert english.loc["work_20_title", "checked_by_build"] == "no"
 
@@ -108,6 +116,9 @@ def test_citations_name_a_report_by_its_short_name_from_the_data(db):
     # The name is the report row's short name (report.csv), not a constant keyed on the document id.
     renamed = sources.assign(short_name_fr=sources["short_name_fr"].where(sources["short_name_fr"].isna(), "Rapport X"))
     assert label_table(renamed, "fr")["B24-7.1"][1] == "Rapport X §7.1"
-    # Documents that are not reports are named by their title; their kind comes from sources.document_kind.
-    assert label_table(sources, "fr")["MS24"][1] == sources.set_index("source_id").loc["MS24", "document_title"]
+    # Documents that are not reports are named by their title, quoted « … » (an outside title keeps its own
+    # language and number formats); their kind comes from sources.document_kind.
+    assert (
+        label_table(sources, "fr")["MS24"][1] == f"« {sources.set_index('source_id').loc['MS24', 'document_title']} »"
+    )
     assert set(sources["document_kind"]) == set(methods.DOCUMENT_KINDS)

@@ -107,12 +107,40 @@ FORMATTED_SUFFIXES = ("_cents", "_eur", "_pct", "_bp", "_tco2e", "_days")
 
 
 def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Columns labelled in the session language; cents become euros, basis points percent."""
+    """Columns labelled in the session language; cents become euros, basis points percent.
+
+    The kind of each numeric column (money, percent, …, from its suffix) travels with the frame
+    (`attrs["number_kinds"]`, by label), so that the XLSX file gives its cells a number format.
+    """
     out = frame.copy()
     for column in frame.columns:
         if column.endswith("_cents") or column.endswith("_bp"):
             out[column] = frame[column] / 100
-    return out.rename(columns=label_of)
+    kinds = {
+        label_of(column): kind
+        for column in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+        for kind in [number_kind(column, frame[column])]
+    }
+    out = out.rename(columns=label_of)
+    out.attrs["number_kinds"] = kinds
+    return out
+
+
+def number_kind(column: str, values: pd.Series) -> str:
+    """'money', 'percent', 'points', 'tco2e', 'count' or 'decimal': how a numeric column is shown in a spreadsheet."""
+    if "_change" in column:
+        return "money" if column.endswith("_cents") else "points" if column.endswith("_pts") else "count"
+    if column.endswith(("_cents", "_eur")):
+        return "money"
+    if column.endswith(("_pct", "_bp")):
+        return "percent"
+    if column.endswith("_tco2e"):
+        return "tco2e"
+    present = values.dropna()
+    if column.endswith("_days") or present.empty or (present == present.round()).all():
+        return "count"
+    return "decimal"
 
 
 # Above this many rows a table is sent as the same texts, formatted here, without pandas' Styler: its
@@ -132,7 +160,9 @@ def display_frame(frame: pd.DataFrame):
     }
     if len(frame) > LARGE_TABLE_ROWS:
         return formatted_texts(labelled, formats)
-    return labelled.style.format(formats, na_rep="–")
+    # Every missing cell reads "–", text columns too (pandas' Styler would print "None" or "nan").
+    others = [column for column in labelled.columns if column not in formats]
+    return labelled.style.format(formats, na_rep="–").format(None, na_rep="–", subset=others)
 
 
 def formatted_texts(labelled: pd.DataFrame, formats: dict) -> pd.DataFrame:
@@ -176,6 +206,18 @@ def not_published(what: str) -> None:
     st.info(t("common.not_published", what=t(f"common.absent_{what}")), icon="ℹ️")
 
 
+def headline_sentence(label: str, value: str, quality: str, source_ids: list[str]) -> str:
+    """One sentence to quote a headline figure: the figure, what kind of figure it is and its sources
+    (their full labels), in the session language."""
+    return t(
+        "common.copy_sentence",
+        label=label.strip(),
+        value=value,
+        quality=t(f"common.copy_quality_{quality}"),
+        sources="; ".join(source_labels(source_ids)),
+    )
+
+
 def kpi_card(
     label: str,
     value: str,
@@ -184,9 +226,11 @@ def kpi_card(
     help_text: str = "",
     page=None,
     delta: str | None = None,
+    sentence: str | None = None,
 ) -> None:
     """A headline figure with its source and quality, optionally its change from the previous report
-    and a link to the page explaining it."""
+    and a link to the page explaining it; a "copy" control gives one sentence to quote it (`sentence`,
+    else headline_sentence)."""
     with st.container(border=True):
         # No change (±0) has no direction: no arrow and no colour.
         unchanged = bool(delta) and delta.startswith("±")
@@ -201,8 +245,14 @@ def kpi_card(
         st.caption(
             f"{quality_label(quality)} · {t('common.source_prefix')} {'; '.join(source_labels(source_ids, short=True))}"
         )
-        if page is not None:
-            st.page_link(page, label=t("common.explain"), icon="➡️")
+        with st.container(horizontal=True, vertical_alignment="center"):  # side by side, wrapping when narrow
+            with st.popover(t("common.copy"), icon="📋", help=t("common.copy_help")):
+                # st.code brings its own copy-to-clipboard button, and works offline.
+                st.code(
+                    sentence or headline_sentence(label, value, quality, source_ids), language=None, wrap_lines=True
+                )
+            if page is not None:
+                st.page_link(page, label=t("common.explain"), icon="➡️", width="content")
 
 
 def totals_cards(

@@ -42,16 +42,58 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return safe_frame(frame, spreadsheet_text).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
+# Excel number formats by kind of column (export_frame's attrs["number_kinds"]). Excel shows them with
+# the reader's own separators (1.234,56 € in a Belgian Excel); a percentage cell holds a fraction
+# (0.6516 shown as 65,16 %), as Excel expects, so that a formula on it computes right.
+NUMBER_FORMATS = {
+    "fr": {
+        "money": '#,##0.00\\ "€";-#,##0.00\\ "€"',
+        "percent": "0.00%",
+        "points": '+0.00" pts";-0.00" pts";0.00" pts"',
+        "tco2e": '#,##0.0\\ "tCO2e"',
+        "count": "#,##0",
+        "decimal": "#,##0.00",
+    },
+    "en": {
+        "money": '"€"#,##0.00;-"€"#,##0.00',
+        "percent": "0.00%",
+        "points": '+0.00" pts";-0.00" pts";0.00" pts"',
+        "tco2e": '#,##0.0" tCO2e"',
+        "count": "#,##0",
+        "decimal": "#,##0.00",
+    },
+}
+
+
+def _format_numbers(sheet, frame: pd.DataFrame, kinds: dict[str, str], lang: str) -> None:
+    """Give the data sheet's numeric cells their number format (money in €, percentages in %)."""
+    formats = NUMBER_FORMATS.get(lang, NUMBER_FORMATS["fr"])
+    for position, column in enumerate(frame.columns, start=1):
+        kind = kinds.get(column)
+        if kind is None:
+            continue
+        for row in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
+            cell = row[0]
+            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                cell.number_format = formats[kind]
+
+
 def to_xlsx_bytes(frame: pd.DataFrame, context: dict[str, str], lang: str = "fr") -> bytes:
-    """XLSX with the data sheet and a context sheet (key/value rows)."""
+    """XLSX with the data sheet (numbers as numbers, with their formats) and a context sheet (key/value rows)."""
     buffer = io.BytesIO()
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     rows = list(context.items()) + [("export" if lang == "en" else "exporté le", stamp)]
     context_frame = pd.DataFrame(
         rows, columns=["item" if lang == "en" else "élément", "value" if lang == "en" else "valeur"]
     )
+    kinds = frame.attrs.get("number_kinds", {})
+    data = frame.copy()
+    for column, kind in kinds.items():
+        if kind == "percent" and column in data.columns:
+            data[column] = data[column] / 100  # a percentage cell holds a fraction
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe_frame(frame, spreadsheet_text).to_excel(writer, sheet_name=DATA_SHEET[lang], index=False)
+        safe_frame(data, spreadsheet_text).to_excel(writer, sheet_name=DATA_SHEET[lang], index=False)
+        _format_numbers(writer.sheets[DATA_SHEET[lang]], data, {spreadsheet_text(k): v for k, v in kinds.items()}, lang)
         safe_frame(context_frame, spreadsheet_text).to_excel(writer, sheet_name=CONTEXT_SHEET[lang], index=False)
         for sheet in writer.sheets.values():
             for column in sheet.columns:

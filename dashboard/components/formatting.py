@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from dashboard.components.i18n import current_language, translate
+from dashboard.components.i18n import current_language, translate, translate_count
 from dashboard.metrics import is_missing
 
 LOCALES = {"fr": "fr_BE", "en": "en_GB"}
@@ -138,3 +138,31 @@ def format_change(value, unit: str, lang: str | None = None) -> str:
         text = format_percent(abs(value), 2, lang)
     sign = "+" if value > 0 else "-" if value < 0 else "±"
     return f"{sign}{text}"
+
+
+def format_figure(
+    value, quality: str = "reported", lower=None, upper=None, unit: str = "", decimals: int = 0, lang=None
+):
+    """One figure, one face: a stored value written the same way on every page that shows it.
+
+    Reported and derived values are written as stored, rounded to `decimals` (a value the report
+    prints rounded, with its rounding bounds, stays the printed figure). Approximate and estimated
+    values are written as their range when they have bounds, else as '≈ value'. Show it with
+    quality_label(quality), the same quality the row carries.
+    """
+    lang = lang or current_language()
+    if is_missing(value) and is_missing(lower) and is_missing(upper):
+        return "–"
+    if quality in ("approximate", "estimated"):
+        if not (is_missing(lower) and is_missing(upper)):
+            return format_range(lower, upper, unit, decimals, lang)
+        return f"≈{NBSP}{format_figure(value, 'reported', unit=unit, decimals=decimals, lang=lang)}"
+    suffix = "" if not unit else unit if unit == "%" and lang == "en" else f"{NBSP}{unit}"
+    return f"{format_number(value, decimals, lang)}{suffix}"
+
+
+def format_count(key: str, count, lang: str | None = None) -> str:
+    """'1 lieu' / '30 lieux' / '1 place' / '30 places': a count with its noun in the right plural form
+    (catalogue entries `<key>_one` and `<key>_other`), the number in the language's format."""
+    lang = lang or current_language()
+    return translate_count(key, count, lang, count=format_number(count, 0, lang))

@@ -58,3 +58,18 @@ def label_of(column_or_code: str, lang: str | None = None) -> str:
     """Display label of a column name or code via the `labels` catalogue (falls back to the code)."""
     key = f"labels.{column_or_code}"
     return translate(key, lang or current_language()) if key in catalogue() else column_or_code
+
+
+def plural_form(count, lang: str) -> str:
+    """CLDR's plural category of a count in a language ('one' or 'other' for French and English):
+    French says « 0 lieu, 1 lieu, 2 lieux », English "0 places, 1 place, 2 places"."""
+    from babel import Locale
+
+    return Locale.parse(lang).plural_form(abs(count))
+
+
+def translate_count(key: str, number, lang: str, **values) -> str:
+    """Text of `<key>_one` or `<key>_other` for a count `number` (its `{count}` is the number unless
+    `values` give it formatted); catalogue entries stay plain fr/en pairs, one per plural form."""
+    form = "one" if plural_form(number, lang) == "one" else "other"
+    return translate(f"{key}_{form}", lang, **{"count": number, **values})

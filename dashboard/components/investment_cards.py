@@ -67,7 +67,7 @@ def work_card(
     lang = current_language()
     work_id, source_ids = int(work["work_id"]), list(dict.fromkeys([work["source_id"], *total_sources]))
     with st.container(border=True):
-        st.subheader(f"{work_id}. {work['title']}")
+        st.header(f"{work_id}. {work['title']}")
         names = ", ".join(directors["director_name"]) or work["directors"]
         kinds = " · ".join(label_of(work[c]) for c in ("sector", "work_type", "origin", "coproduction_role"))
         st.markdown(

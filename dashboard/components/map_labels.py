@@ -139,3 +139,13 @@ def province_counts_table(counts: pd.DataFrame, lang: str, codes: dict[str, str]
             "town_count": counts["town_count"].astype(int),
         }
     ).reset_index(drop=True)
+
+
+def regions_phrase(regions, lang: str) -> str:
+    """Where the places are, from the regions of their towns, most places first: « en Wallonie »,
+    « en Wallonie et à Bruxelles » / "in Wallonia and Brussels" (never « en Wallonie » alone when a
+    place, such as a Brussels festival, is elsewhere)."""
+    names = [translate(f"presentation.in_region_{region}", lang) for region in dict.fromkeys(regions)]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {translate('presentation.and', lang)} {names[-1]}"

@@ -43,13 +43,44 @@ FRAME_CSS = """
 [data-testid="stMetricDelta"] div, [data-testid="stMetricDelta"] p,
 [data-testid="stPageLink"] p, [data-testid="stMain"] label .stMarkdownEllipsis {
   white-space: normal; overflow: visible; text-overflow: clip; }
+/* Contrast (WCAG AA, checked with Lighthouse): Streamlit greys captions with opacity 0.6, 4.4:1 on
+   the sidebar's background; a chosen pill's blue text on its light-blue fill is 4.1:1. */
+[data-testid="stCaptionContainer"] { opacity: 0.78; }
+[data-testid="stButtonGroup"] button:is([aria-pressed="true"], [aria-checked="true"]) { color: #005282 !important; }
+/* Section headings are h2 (st.header) under the page title h1, for a heading order without gaps; they
+   keep the size of Streamlit's subheader. The presentation's own sizes (!important) still win. */
+[data-testid="stMain"] [data-testid="stHeading"] h2 {
+  font-size: 1.75rem; font-weight: 600; line-height: 1.2; padding: 0.75rem 0 1rem; }
+/* Keyboard focus: Streamlit's links show none, its buttons a pale ring (2:1); one solid outline everywhere. */
+a:focus-visible, button:focus-visible, input:focus-visible, [role="tab"]:focus-visible, [tabindex]:focus-visible {
+  outline: 2px solid #005282 !important; outline-offset: 2px; }
+.st-key-page_language, [data-testid="stLayoutWrapper"]:has(> .st-key-page_language) { display: none; }
 </style>
 """
 
 
-def frame_style() -> None:
-    """The app-wide style sheet (static)."""
+# Streamlit's page declares <html lang="en"> whatever the viewer's language; screen readers and
+# hyphenation need the page's language. A two-line script (no data interpolated but a language code
+# of LANGUAGES) sets it on every run; it is sent with the page, so it works offline and in the
+# presentation mode alike. A MutationObserver puts it back if the frontend ever resets it.
+LANG_SCRIPT = """<script>
+(() => {{
+  const root = window.parent && window.parent.document ? window.parent.document.documentElement : document.documentElement;
+  const wanted = "{lang}";
+  root.lang = wanted;
+  if (root.__langObserver) root.__langObserver.disconnect();
+  root.__langObserver = new MutationObserver(() => {{ if (root.lang !== wanted) root.lang = wanted; }});
+  root.__langObserver.observe(root, {{ attributes: true, attributeFilter: ["lang"] }});
+}})();
+</script>"""
+
+
+def frame_style(lang: str = DEFAULT_LANGUAGE) -> None:
+    """The app-wide style sheet (static) and the page's language on <html lang>."""
     st.html(FRAME_CSS)
+    code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    with st.container(key="page_language"):  # hidden by FRAME_CSS: it takes no room on the page
+        st.html(LANG_SCRIPT.format(lang=code), unsafe_allow_javascript=True)
 
 
 def configure_page() -> None:

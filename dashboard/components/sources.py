@@ -26,12 +26,19 @@ def label_table(sources: pd.DataFrame, lang: str) -> dict[str, tuple[str, str]]:
         source_id, short_name = row["source_id"], row.get(f"short_name_{lang}")
         if isinstance(short_name, str) and short_name:
             text = f"{short_name} §{section_number(source_id, row['document_id'])}"
-            labels[source_id] = (f"{text} ({row['section']})", text)
+            labels[source_id] = (f"{text} ({section_title(row, lang)})", text)
         else:
-            title = row["document_title"]
+            # An article's or page's own title is a quotation (often French, with its own number formats).
+            title = f"« {row['document_title']} »"
             details = " ".join(str(row[c]) for c in ("publisher", "published") if pd.notna(row[c]) and row[c])
             labels[source_id] = (f"{title} — {details}" if details else title, title)
     return labels
+
+
+def section_title(row: dict, lang: str) -> str:
+    """A source's section title in the language (the English column when there is one)."""
+    english = row.get("section_en")
+    return english if lang == "en" and isinstance(english, str) and english else row["section"]
 
 
 def provide_sources(sources: pd.DataFrame, metadata: dict, lang: str) -> None:

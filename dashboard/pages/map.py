@@ -12,7 +12,8 @@ import functools
 import streamlit as st
 
 from dashboard.components.cards import Meta, table_card
-from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.formatting import format_count
+from dashboard.components.i18n import current_language, label_of, t, translate_count
 from dashboard.components.map_labels import (
     kind_counts_table,
     points_feature_collection,
@@ -86,7 +87,11 @@ st.pydeck_chart(
         records, town_counts, boundaries, lang, online_tiles, town_marker_records(town_counts, dense, lang)
     ),
     height=600,
-    alt=t("map.map_alt", places=len(shown), towns=len(town_counts)),
+    alt=t(
+        "map.map_alt",
+        places=format_count("common.places", len(shown)),
+        towns=format_count("common.towns", len(town_counts)),
+    ),
     key="places_map",
 )
 st.caption(t("map.credit") + (" " + t("map.tiles_credit") if online_tiles else ""))
@@ -101,7 +106,8 @@ st.caption(f"{t('map.legend')} — {t('map.legend_outline')}")
 if shown.empty:
     st.info(t("map.no_places"), icon="ℹ️")
 else:
-    st.caption(t("map.summary", places=len(shown), towns=len(town_counts)))
+    places, towns = format_count("common.places", len(shown)), format_count("common.towns", len(town_counts))
+    st.caption(translate_count("map.summary", len(shown), lang, places=places, towns=towns))
 
 filters_context = {
     t("map.kinds"): ", ".join(label_of(kind) for kind in kinds),

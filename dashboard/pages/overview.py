@@ -12,11 +12,12 @@ import streamlit as st
 from dashboard import investment as inv
 from dashboard.components.cards import Meta, change_delta, kpi_card, not_published, table_card, totals_cards
 from dashboard.components.formatting import (
-    format_compact_money,
+    format_count,
+    format_figure,
     format_money,
+    format_money_cents,
     format_number,
     format_percent,
-    format_range,
 )
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.report import current_report
@@ -39,7 +40,7 @@ totals = query("overview/coproduction_totals").iloc[0]
 before = query("overview/coproduction_totals", year=report.previous_year).iloc[0] if report.previous_year else None
 # The section that prints the report's total of its works: the citation of the four cards below.
 total_source = list(query("investment/total_source")["source_id"])
-st.subheader(t("overview.section_report", year=year, works=format_number(totals["works"])))
+st.header(t("overview.section_report", year=year, works=format_number(totals["works"])))
 # Two by two: exact amounts need the room (a cut figure cannot be quoted), down to a 1280 px projector.
 totals_cards(totals, total_source, "overview", "reported", before, report.previous_year, (1, 1), 2, investment_page)
 
@@ -57,14 +58,12 @@ facts = query(
 
 
 def fact_value(fact_id: str, decimals: int = 0) -> str:
-    """A fact formatted as a number, or as a range when the report gives it approximately."""
+    """A fact as every page writes it (format_figure: '≈ …' when the report gives it approximately)."""
     row = facts.loc[fact_id]
-    if row["quality"] == "approximate":
-        return f"≈ {format_number(row['fact_value'], decimals)}"
-    return format_number(row["fact_value"], decimals)
+    return format_figure(row["fact_value"], row["quality"], decimals=decimals)
 
 
-st.subheader(t("overview.section_lifetime"))
+st.header(t("overview.section_lifetime"))
 cards = st.columns(4)
 for column, (fact_id, decimals) in zip(
     cards,
@@ -85,7 +84,7 @@ for column, (fact_id, decimals) in zip(
             t("overview.low_estimate") if fact_id == "shooting_days_cumulative" else "",
         )
 
-st.subheader(t("overview.section_activity", year=year))
+st.header(t("overview.section_activity", year=year))
 scenario = query("overview/scenario_range").iloc[0]
 shares = [format_percent(share_bp / 100, 0) for share_bp in sorted(query("presentation/scenario_totals")["share_bp"])]
 # Each card below shows one plain sentence instead when the report does not publish its rows.
@@ -112,15 +111,13 @@ with cards[1]:
     if not shares:
         not_published("scenarios")
     else:
-        low, high = euros(scenario["low_total_cents"]), euros(scenario["high_total_cents"])
-        # In millions, as the report words it (« entre 6,2 et 8,6 millions »); the exact totals in the help.
+        # The published totals as the scenarios page shows them (one figure, one face), with their rows' quality.
         kpi_card(
             t("overview.scenario_range", count=format_number(len(shares))),
-            f"{format_compact_money(low)} – {format_compact_money(high)}",
+            f"{format_money_cents(scenario['low_total_cents'])} – {format_money_cents(scenario['high_total_cents'])}",
             [scenario["source_id"]],
-            "estimated",
-            f"{t('overview.scenario_help', count=format_number(len(shares)), shares=', '.join(shares))}"
-            f" ({format_money(low, 0)} – {format_money(high, 0)})",
+            scenario["quality"],
+            t("overview.scenario_help", count=format_number(len(shares)), shares=", ".join(shares)),
             scenarios_page,
         )
 with cards[2]:
@@ -128,11 +125,11 @@ with cards[2]:
         not_published("carbon_sample")
     else:
         mean = carbon.iloc[0]
-        kpi_card(
+        kpi_card(  # the mean as the report prints it, with its row's quality (the carbon page shows the same)
             t("overview.carbon_mean"),
-            format_range(mean["stated_tco2e"], mean["stated_tco2e"], "tCO2e"),
+            format_figure(mean["stated_tco2e"], mean["quality"], mean["lower_tco2e"], mean["upper_tco2e"], "tCO2e"),
             [mean["source_id"]],
-            "approximate",
+            mean["quality"],
             t("overview.carbon_help", projects=format_number(mean["projects_count"])),
             carbon_page,
         )
@@ -158,10 +155,17 @@ with cards[1]:
 with cards[2]:
     kpi_card(
         t("overview.places"),
-        t("overview.places_value", places=int(places["places"]), towns=int(places["towns"])),
+        t(
+            "overview.places_value",
+            places=format_count("common.places", int(places["places"])),
+            towns=format_count("common.towns", int(places["towns"])),
+        ),
         list(query("presentation/place_sources")["source_id"]),
         page=map_page,
     )
+
+# Which totals add up: the adviser's question (issue 17). Separate scopes, said once under the cards.
+st.info(t("overview.totals_scopes", year=year), icon="➕")
 
 sectors = inv.with_ratio(query("overview/totals_by_sector"))
 if report.previous_year:

@@ -2,7 +2,7 @@
 Previous/Next buttons, an optional auto-advance timer, the slide number in the URL (`?slide=2`).
 
 Queries: overview/coproduction_totals, investment/total_source, overview/totals_by_sector, overview/scenario_range,
-presentation/scenario_totals, overview/place_count, presentation/places_by_kind,
+presentation/scenario_totals, overview/place_count, presentation/places_by_kind, presentation/places_by_region,
 presentation/place_sources.
 """
 
@@ -18,6 +18,7 @@ from dashboard.components.cards import PLOTLY_CONFIG, Meta, downloads, export_fr
 from dashboard.components.charts_presentation import build_sector_slide_figure
 from dashboard.components.formatting import format_compact_money, format_money, format_number, format_percent
 from dashboard.components.i18n import current_language, label_of, t
+from dashboard.components.map_labels import regions_phrase
 from dashboard.components.permalink import Param
 from dashboard.components.report import current_report
 from dashboard.components.shell import page_object, read_page_params, write_page_params
@@ -101,7 +102,8 @@ elif name == "scenarios":
 else:
     places = query("overview/place_count").iloc[0]
     kinds = query("presentation/places_by_kind")
-    show.slide_title(t("presentation.places_title"))
+    regions = query("presentation/places_by_region")["region"]  # where the places are, from the data
+    show.slide_title(t("presentation.places_title", regions=regions_phrase(regions, lang)))
     left, right = st.columns(2)
     with left:
         show.big_figure(t("presentation.places"), format_number(places["places"]))

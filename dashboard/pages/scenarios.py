@@ -58,7 +58,7 @@ measured = ", ".join(
     for row in measured.itertuples(index=False)
 )
 
-st.subheader(t("scenarios.published_heading"))
+st.header(t("scenarios.published_heading"))
 # The previous report's published scenarios, by share: each total shows its change when both publish it.
 previous_year = current_report().previous_year
 before = query("scenarios/published_totals", year=previous_year) if previous_year else published.iloc[0:0]
@@ -93,14 +93,14 @@ st.info(
     icon="ℹ️",
 )
 
-st.subheader(t("scenarios.explore_heading"))
+st.header(t("scenarios.explore_heading"))
 st.session_state.setdefault("scenarios_share", params["share"])
 share = st.slider(
     t("scenarios.slider_label"),
     *model.SHARE_RANGE,
     step=1,
     key="scenarios_share",
-    format="%d %%",
+    format="%d %%" if lang == "fr" else "%d%%",  # « 50 % » in French, "50%" in English
     help=t("scenarios.slider_help", flat=figures["flat"], shares=shares),
 )
 write_page_params({"share": share}, SPEC)
@@ -177,7 +177,7 @@ table_card(
     "scenario_inputs",
 )
 
-st.subheader(t("scenarios.method_heading"))
+st.header(t("scenarios.method_heading"))
 st.markdown(t("scenarios.method_text", **figures))
 st.markdown(f"**{t('scenarios.discrepancies_heading')}**")
 for row in query("scenarios/discrepancies", topic="scenarios").itertuples(index=False):

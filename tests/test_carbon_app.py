@@ -39,7 +39,7 @@ def test_french_page(app_env):
     at = run_page()
     assert not at.exception and not at.error
     values = metrics(at)
-    assert values["Bilan moyen des 5 tournages (tCO2e)"] == "≈ 240"
+    assert values["Bilan moyen des 5 tournages (tCO2e)"] == "240"  # printed, as on the overview (one face)
     assert values["3 projets « environ 200 » (tCO2e chacun)"] == "180–220"
     assert values["1 projet « plus de 400 » (tCO2e)"] == "≥ 400"
     assert values["1 projet « plus de 400 » (tCO2e), bornes calculées"] == "437,5–662,5"
@@ -69,8 +69,8 @@ def test_one_rounding_and_no_empty_words_in_any_table(app_env):
     whole = intensity[intensity["Type"] == "Échantillon entier"].iloc[0]
     assert (whole["tCO2e/jour, min"], whole["tCO2e/jour, max"]) == (6.50, 6.54)  # as the card, not 6,51
     assert_no_empty_words(at)
-    # The mean is the same « approximate » figure as on the overview.
-    assert "≈ approximatif" in next(c.value for c in at.caption if "approximatif" in c.value or "rapporté" in c.value)
+    # The mean is the same printed figure as on the overview: « 240 », reported (its rounding bounds kept).
+    assert "● rapporté" in next(c.value for c in at.caption if "approximatif" in c.value or "rapporté" in c.value)
 
 
 def test_benchmarks_are_ranges_with_their_sources(app_env):

@@ -413,6 +413,10 @@ def _english_patterns() -> dict[str, re.Pattern]:
             continue
         if english.startswith("{") and english.endswith("}"):
             continue
+        # A count and one word ('{count} places', the plural forms): the word alone is often French too
+        # (« mise en place »); each such count is checked by its page's own tests in both languages.
+        if re.fullmatch(r"\{\w*\}\s\w+", english.strip()):
+            continue
         # Placeholders match anything; words must stand alone (so « table » does not match « tableau »).
         parts = [re.escape(p) for p in re.split(r"\{\w*\}", english.strip())]
         body = r".+?".join(parts)

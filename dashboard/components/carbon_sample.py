@@ -26,7 +26,7 @@ from dashboard.components.carbon_texts import (
 )
 from dashboard.components.cards import chart_card, table_card
 from dashboard.components.charts_carbon import build_footprint_ranges_figure, build_spend_carbon_figure, format_bounds
-from dashboard.components.formatting import format_number
+from dashboard.components.formatting import format_figure, format_number
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.quality import quality_label
 from dashboard.components.sources import source_labels
@@ -59,15 +59,18 @@ def sample_view(footprints: pd.DataFrame, project_rows: pd.DataFrame, sizes: pd.
     derived = carbon.derived_bounds(statements, total)
     bounds = sample_values(mean_row["stated_tco2e"], mean, total, size)
 
-    st.subheader(t("carbon.projects_heading", projects=projects_count))
+    st.header(t("carbon.projects_heading", projects=projects_count))
     st.markdown(projects_statement(project_rows, carbon.any_project_bounds(statements, total)))
     st.caption(
         f"{t('common.source_prefix')} {'; '.join(source_labels(cited(*source, *project_rows['source_id']), short=True))}"
     )
 
-    st.subheader(t("carbon.footprints_heading"))
+    st.header(t("carbon.footprints_heading"))
     mean_label = t("carbon.mean_metric", projects=projects_count)
-    mean_value = f"≈ {format_number(mean_row['stated_tco2e'])}"
+    # One figure, one face: written from its row (value, quality, bounds) as on the overview.
+    mean_value = format_figure(
+        mean_row["stated_tco2e"], mean_row["quality"], mean_row["lower_tco2e"], mean_row["upper_tco2e"]
+    )  # the card's label names the unit
     cards = [(mean_label, mean_value, [mean_row["source_id"]], mean_row["quality"], t("carbon.mean_help", **bounds))]
     total_help = t("carbon.total_help", **bounds)
     more = [
@@ -123,7 +126,7 @@ def intensity_view(statements, total, size, source, project_rows, sizes, spend) 
     """tCO2e per shooting day and per person-day as ranges, and spend against carbon per day."""
     lang = current_language()
     projects_count = format_number(size)
-    st.subheader(t("carbon.intensity_heading"))
+    st.header(t("carbon.intensity_heading"))
     intensity = carbon.intensity_frame(statements, total, sizes)
     sample = intensity[intensity["kind"] == carbon.WHOLE_SAMPLE].iloc[0]
     sample_sources = cited(*source, *project_rows["source_id"])

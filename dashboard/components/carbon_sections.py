@@ -29,9 +29,9 @@ CERTIFICATION_FACTS = (
 def posts_and_certification(facts: pd.DataFrame, posts: pd.DataFrame) -> None:
     """The breakdown by post and certification, each under its heading, or one sentence when the report
     publishes none of its rows."""
-    st.subheader(t("carbon.posts_heading"))
+    st.header(t("carbon.posts_heading"))
     posts_section(facts, posts)
-    st.subheader(t("carbon.certification_heading"))
+    st.header(t("carbon.certification_heading"))
     certification_cards(facts)
 
 

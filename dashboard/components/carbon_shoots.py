@@ -92,7 +92,7 @@ def shoots_view(
     this_year = filtered[filtered["report_year"] == year]
     summary = carbon_shoots.pooled(this_year)
     sources = cited(*this_year["source_id"]) or cited(*shoots["source_id"])
-    st.subheader(t("carbon.shoots_heading", year=year))
+    st.header(t("carbon.shoots_heading", year=year))
     if not summary["shoots"]:
         st.info(t("carbon.no_shoot_selected"), icon="ℹ️")
         return
@@ -272,7 +272,7 @@ def tool_warning(by_tool: dict[str, list[str]], shoots: pd.DataFrame) -> None:
 def benchmarks_section(benchmarks: pd.DataFrame) -> None:
     """The published benchmarks, one range chart per scope, the scope warning and the sourced table."""
     lang = current_language()
-    st.subheader(t("carbon.benchmarks_heading"))
+    st.header(t("carbon.benchmarks_heading"))
     st.markdown(t("carbon.benchmarks_intro"))
     share = benchmarks[benchmarks["scope"] == "share"]
     for row in share.itertuples(index=False):

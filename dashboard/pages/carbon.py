@@ -76,7 +76,11 @@ if "green_manager_reduction" in facts.index and (statements is not None or per_s
     st.markdown(t("carbon.green_text", reduction=format_number(reduction_row["fact_value"])))
     st.session_state.setdefault("carbon_reduction", params["reduction"])
     reduction = st.slider(
-        t("carbon.green_slider"), *carbon.REDUCTION_RANGE, step=1, key="carbon_reduction", format="%d %%"
+        t("carbon.green_slider"),
+        *carbon.REDUCTION_RANGE,
+        step=1,
+        key="carbon_reduction",
+        format="%d %%" if lang == "fr" else "%d%%",
     )
     values["reduction"] = reduction
     if statements is not None:

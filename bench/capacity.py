@@ -174,14 +174,14 @@ def main(argv: list[str] | None = None) -> None:
     args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     base, current = result["baseline"], result["current"]
     print(f"\n{'':<26}{'baseline':>12}{'this tree':>12}{'ratio':>8}")
-    print(
-        f"{'page runs per second':<26}{base['page_runs_per_s']:>12}{current['page_runs_per_s']:>12}{result['capacity_ratio']:>8}"
-    )
-    print(
-        f"{'server CPU ms per run':<26}{base['cpu_ms_per_run']:>12}{current['cpu_ms_per_run']:>12}{result['cpu_per_run_ratio']:>8}"
-    )
-    print(f"{'p50 ms of a run':<26}{base['page_run_ms_p50']:>12}{current['page_run_ms_p50']:>12}")
-    print(f"{'RSS MB, 5 sessions':<26}{base['rss_mb_5_sessions']:>12}{current['rss_mb_5_sessions']:>12}")
+    rows = [
+        ("page runs per second", "page_runs_per_s", result["capacity_ratio"]),
+        ("server CPU ms per run", "cpu_ms_per_run", result["cpu_per_run_ratio"]),
+        ("p50 ms of a run", "page_run_ms_p50", ""),
+        ("RSS MB, 5 sessions", "rss_mb_5_sessions", ""),
+    ]
+    for label, key, ratio in rows:
+        print(f"{label:<26}{base[key]:>12.1f}{current[key]:>12.1f}{ratio:>8}")
 
 
 if __name__ == "__main__":

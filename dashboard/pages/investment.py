@@ -87,7 +87,13 @@ with tab:
             page,
             labelled.filters_context(values, lang),
         )
-        table_card(labelled.works_table(shown, lang), works_meta, "investment_works", height=420)
+        table_card(
+            labelled.works_table(shown, lang),
+            works_meta,
+            "investment_works",
+            height=420,
+            column_help=labelled.works_column_help(lang),
+        )
         if shown.empty:
             st.info(t("common.no_rows"))
         else:

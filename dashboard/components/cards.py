@@ -195,7 +195,9 @@ def table_card(
     config.update(column_config or {})
     with st.container(border=True):
         st.markdown(f"**{meta.title}**")
-        st.dataframe(display_frame(frame), hide_index=True, width="stretch", column_config=config, height=height or "auto")
+        st.dataframe(
+            display_frame(frame), hide_index=True, width="stretch", column_config=config, height=height or "auto"
+        )
         footer(meta)
         downloads(export_frame(frame), meta, key)
 

@@ -233,9 +233,7 @@ def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     figure.update_xaxes(
         title_text=translate("investment.amount_axis", lang), row=1, col=1, rangemode="tozero", nticks=5
     )
-    figure.update_xaxes(
-        title_text=translate("investment.ratio_axis", lang), row=1, col=2, rangemode="tozero", nticks=4
-    )
+    figure.update_xaxes(title_text=translate("investment.ratio_axis", lang), row=1, col=2, rangemode="tozero", nticks=4)
     return base_layout(figure, lang, height=160 + 52 * len(labels))
 
 

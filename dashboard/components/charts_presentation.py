@@ -63,8 +63,8 @@ def build_sector_slide_figure(frame, lang: str) -> go.Figure:
         height=SLIDE_CHART_HEIGHT,
         margin={"l": 10, "r": 20, "t": 10, "b": 10},
         legend=legend_below(font={"size": 22}),
-        # Room at the right of the longest bar for its amount.
-        xaxis={"range": [0, largest * 1.25], "tickformat": "~s", "tickfont": {"size": 18}, "showgrid": True},
+        # Room at the right of the longest bar for its amount (also on a printed A4 page).
+        xaxis={"range": [0, largest * 1.4], "tickformat": "~s", "tickfont": {"size": 18}, "showgrid": True},
         yaxis={"tickfont": {"size": 22}, "automargin": True, "autorange": "reversed"},
         plot_bgcolor="white",
         separators=",." if lang == "fr" else ".,",

@@ -59,10 +59,14 @@ with tab:
             before = query("investment/totals", **params, year=previous_year).iloc[0] if previous_year else None
             totals_cards(totals, sources, "investment", quality, before, previous_year)
             listed = int(query("investment/works_listed_elsewhere").iloc[0]["works"])
-            for column, (dimension, name) in zip(st.columns(2) * 2, inv.BREAKDOWNS.items()):  # two by two
-                previous = query(name, **params, year=previous_year) if previous_year else None
-                with column:
-                    cards.breakdown_card(query(name, **params), dimension, row_sources, page, context, previous, listed)
+            # Two by two; one under the other below 1200 px (the frame's style for "stack_" containers).
+            with st.container(key="stack_breakdowns"):
+                for column, (dimension, name) in zip(st.columns(2) * 2, inv.BREAKDOWNS.items()):
+                    previous = query(name, **params, year=previous_year) if previous_year else None
+                    with column:
+                        cards.breakdown_card(
+                            query(name, **params), dimension, row_sources, page, context, previous, listed
+                        )
         st.caption(t("investment.gaming_apart", **scope))
 
     elif active == "posts":

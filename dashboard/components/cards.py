@@ -92,7 +92,7 @@ def chart_card(figure, meta: Meta, frame: pd.DataFrame, key: str) -> None:
 
     The table behind the chart is computed only when its expander is opened.
     """
-    with st.container(border=True):
+    with st.container(border=True, key=f"card_{key}"):  # "card_…": kept whole in print (printing.py)
         st.markdown(f"**{meta.title}**")
         st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch", key=f"{key}:chart")
         footer(meta)
@@ -193,7 +193,7 @@ def table_card(
         first = label_of(frame.columns[0])
         config[first] = st.column_config.Column(help=(column_help or {}).get(frame.columns[0]), pinned=True)
     config.update(column_config or {})
-    with st.container(border=True):
+    with st.container(border=True, key=f"card_{key}"):  # "card_…": kept whole in print (printing.py)
         st.markdown(f"**{meta.title}**")
         st.dataframe(
             display_frame(frame), hide_index=True, width="stretch", column_config=config, height=height or "auto"

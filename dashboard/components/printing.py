@@ -49,7 +49,9 @@ html.wallimage-measure body [data-testid="stMainBlockContainer"] {
   body { -webkit-print-color-adjust: exact; print-color-adjust: exact; background: #FFFFFF !important; }
   [data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stDeckGlJsonChart"],
   [data-testid="stAlert"], [data-testid="stCaptionContainer"], li { break-inside: avoid; }
-  [data-testid="stVerticalBlockBorderWrapper"] { break-inside: avoid-page; }
+  /* A chart or table card (cards.py keys them "card_…") starts on a new sheet rather than being cut,
+     unless it is taller than a sheet; a cut card keeps its border on both sheets. */
+  [class*="st-key-card_"] { break-inside: avoid; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
   [data-testid="stHeading"], h1, h2, h3 { break-after: avoid; break-inside: avoid; }
 }
 </style>
@@ -79,10 +81,11 @@ PRINT_JS = """
         const previous = chart.layout.width;
         restore.push(() => window.Plotly.relayout(chart, { width: previous === undefined ? null : previous }));
         window.Plotly.relayout(chart, { width: width });
-      } else {
-        const zoom = element.style.zoom;
-        restore.push(() => { element.style.zoom = zoom; });
-        element.style.zoom = String(width / before[index]);
+      } else {  // scaled with its box (Streamlit sets its height): no blank under a table
+        const box = element.closest("[data-testid='stElementContainer']") || element;
+        const zoom = box.style.zoom;
+        restore.push(() => { box.style.zoom = zoom; });
+        box.style.zoom = String(width / before[index]);
       }
     });
   });

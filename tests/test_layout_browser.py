@@ -227,7 +227,7 @@ def page_checks(tab, path: str, lang: str, size: tuple[int, int]) -> list[str]:
         found += [
             f"{key} not visible"
             for key in ("slide_previous", "slide_next", "slide_language")
-            if not tab.locator(f".st-key-{key} button").is_visible()
+            if not tab.locator(f".st-key-{key} button").first.is_visible()
         ]
     if path == "/" and size == (1024, 768):  # the sector table: all five columns, no sideways scroll
         table = tab.locator('[data-testid="stDataFrame"]').first

@@ -53,8 +53,9 @@ SLIDE_KEYS_JS = """
   const BACKWARD = new Set(["ArrowLeft", "PageUp"]);
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
-    const next = document.querySelector(".st-key-slide_next button");
-    const previous = document.querySelector(".st-key-slide_previous button");
+    const shown = (key) => [...document.querySelectorAll(`.st-key-${key} button`)].find((b) => b.offsetWidth > 0);
+    const next = shown("slide_next");
+    const previous = shown("slide_previous");
     if (!next || !previous) return;
     const target = event.target instanceof Element ? event.target : document.body;
     if (target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true'], [role='slider']")) return;

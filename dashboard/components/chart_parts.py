@@ -85,7 +85,7 @@ LEGEND_BELOW = {
     "orientation": "h",
     "xref": "container",
     "yref": "container",
-    "x": 0,
+    "x": 0.01,
     "y": 0,
     "xanchor": "left",
     "yanchor": "bottom",

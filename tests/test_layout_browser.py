@@ -238,6 +238,8 @@ def page_checks(tab, path: str, lang: str, size: tuple[int, int]) -> list[str]:
     if path == "/" and size == (1024, 768):  # the sector table: all five columns, no sideways scroll
         table = tab.locator('[data-testid="stDataFrame"]').first
         table.scroll_into_view_if_needed()
+        with suppress(PlaywrightTimeout):  # the grid draws its header once in view
+            table.locator('[role="columnheader"]').nth(4).wait_for(state="attached", timeout=20_000)
         if len(table.evaluate(HEADERS_JS)) < 5 or not table.locator(".dvn-scroller").evaluate(
             "e => e.scrollWidth <= e.clientWidth + 1"
         ):

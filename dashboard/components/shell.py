@@ -37,7 +37,8 @@ FAVICON = PAGES_DIR.parent / "static" / "favicon.png"
 # label wraps grows with it (Streamlit fixes its height, so "Prises de vues réelles" spilled out).
 # Below 1200 px the main column's 80 px side margins shrink: a table of five columns (sector, works,
 # invested, spend, ratio) then fits beside the sidebar on a 1024 px projector, and the columns of a
-# container keyed "stack_…" (side-by-side charts) go one under the other.
+# container keyed "stack_…" (side-by-side charts) go one under the other, those of a container keyed
+# "pairs_…" (a row of four cards) two by two.
 FRAME_CSS = """
 <style>
 [data-testid="stMetric"] { container-type: inline-size; }
@@ -64,6 +65,8 @@ a:focus-visible, button:focus-visible, input:focus-visible, [role="tab"]:focus-v
   [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; padding-top: 3.5rem; }
   [class*="st-key-stack_"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
   [class*="st-key-stack_"] [data-testid="stColumn"] { min-width: 100%; }
+  [class*="st-key-pairs_"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  [class*="st-key-pairs_"] [data-testid="stColumn"] { min-width: calc(50% - 1rem); }
 }
 </style>
 """

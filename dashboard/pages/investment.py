@@ -57,7 +57,8 @@ with tab:
             sources, quality = (row_sources, "derived") if inv.active_filters(values) else (total_source, "reported")
             # The same filters on the previous report, when there is one: every figure shows its change.
             before = query("investment/totals", **params, year=previous_year).iloc[0] if previous_year else None
-            totals_cards(totals, sources, "investment", quality, before, previous_year)
+            with st.container(key="pairs_totals"):  # two by two below 1200 px (the frame's style)
+                totals_cards(totals, sources, "investment", quality, before, previous_year)
             listed = int(query("investment/works_listed_elsewhere").iloc[0]["works"])
             # Two by two; one under the other below 1200 px (the frame's style for "stack_" containers).
             with st.container(key="stack_breakdowns"):

@@ -38,11 +38,13 @@ run: $(DB)
 datapackage: $(DB)
 	$(PY) -m dashboard.opendata --out dist/datapackage
 
-# Debian's Chromium (and an emoji font for the page icons) for the browser tests.
+# Debian's Chromium (and an emoji font for the page icons) for the browser tests, and poppler-utils
+# (pdfinfo, pdftotext, pdftoppm) to read back the PDFs of the print test.
 browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji'; then \
-		echo "Installing Debian's chromium and fonts-noto-color-emoji for the browser tests…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji' \
+		|| ! command -v pdftotext >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium, fonts-noto-color-emoji and poppler-utils for the browser tests…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji poppler-utils >/dev/null; \
 	fi
 
 # Debian's nginx, for `make cluster` and its tests (the cluster runs its own instance, not the service).

@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard
 
 import streamlit as st  # noqa: E402
 
+from dashboard.components.printing import print_style  # noqa: E402
 from dashboard.components.shell import (  # noqa: E402
     configure_page,
     frame_style,
@@ -32,6 +33,7 @@ from dashboard.data.queries import get_database, run_query  # noqa: E402
 configure_page()
 lang = resolve_language()
 frame_style(lang)
+print_style()
 pages = navigation_pages()
 navigation = st.navigation(pages)
 

@@ -42,13 +42,14 @@ def test_sector_figure(db):
     invested, spend = figure.data
     assert (invested.name, spend.name) == ("Investi par Wallimage", "Dépenses audiovisuelles wallonnes")
     assert (invested.marker.color, spend.marker.color) == (INVESTED_COLOUR, SPEND_COLOUR)
-    assert list(invested.y) == [4784800.0, 2180000.0, 130000.0]
-    assert list(spend.y) == [30557289.12, 15412330.39, 262350.0]
-    assert invested.x[0] == "Prises de vues réelles<br>ratio 639\u00a0%"
+    assert list(invested.x) == [4784800.0, 2180000.0, 130000.0]
+    assert list(spend.x) == [30557289.12, 15412330.39, 262350.0]
+    assert invested.orientation == "h" and invested.y[0] == "Prises de vues réelles<br>ratio 639\u00a0%"
+    assert list(invested.text) == ["4,8\u00a0M€", "2,2\u00a0M€", "130.000\u00a0€"]
     assert spend.customdata[0] == "30.557.289,12\u00a0€"
     assert figure.layout.font.size >= 24 and figure.layout.barmode == "group"
     english = build_sector_slide_figure(frame, "en")
-    assert english.data[0].x[1] == "Animation<br>ratio 707%" and english.data[1].name == "Walloon audiovisual spend"
+    assert english.data[0].y[1] == "Animation<br>ratio 707%" and english.data[1].name == "Walloon audiovisual spend"
 
 
 def test_every_place_kind_has_a_label(db):

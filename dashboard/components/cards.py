@@ -92,7 +92,7 @@ def chart_card(figure, meta: Meta, frame: pd.DataFrame, key: str) -> None:
 
     The table behind the chart is computed only when its expander is opened.
     """
-    with st.container(border=True):
+    with st.container(border=True, key=f"card_{key}"):  # "card_…": kept whole in print (printing.py)
         st.markdown(f"**{meta.title}**")
         st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch", key=f"{key}:chart")
         footer(meta)
@@ -174,12 +174,29 @@ def formatted_texts(labelled: pd.DataFrame, formats: dict) -> pd.DataFrame:
     return pd.DataFrame(texts, index=labelled.index)
 
 
-def table_card(frame: pd.DataFrame, meta: Meta, key: str, column_config: dict | None = None, height=None) -> None:
-    """A table (columns named with suffixes) with its footer and downloads."""
-    with st.container(border=True):
+def table_card(
+    frame: pd.DataFrame,
+    meta: Meta,
+    key: str,
+    column_config: dict | None = None,
+    height=None,
+    column_help: dict[str, str] | None = None,
+) -> None:
+    """A table (columns named with suffixes) with its footer and downloads.
+
+    Its first column (what a row is: a work, a sector, a post) is pinned, so that it stays in view
+    while a wide table scrolls sideways. `column_help` (column name -> text) puts a "?" tooltip on
+    a column's header.
+    """
+    config = {label_of(column): st.column_config.Column(help=text) for column, text in (column_help or {}).items()}
+    if len(frame.columns):
+        first = label_of(frame.columns[0])
+        config[first] = st.column_config.Column(help=(column_help or {}).get(frame.columns[0]), pinned=True)
+    config.update(column_config or {})
+    with st.container(border=True, key=f"card_{key}"):  # "card_…": kept whole in print (printing.py)
         st.markdown(f"**{meta.title}**")
         st.dataframe(
-            display_frame(frame), hide_index=True, width="stretch", column_config=column_config, height=height or "auto"
+            display_frame(frame), hide_index=True, width="stretch", column_config=config, height=height or "auto"
         )
         footer(meta)
         downloads(export_frame(frame), meta, key)

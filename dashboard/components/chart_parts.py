@@ -4,6 +4,8 @@ styles (solid, hatched, light with whiskers), hover texts with sources, and the 
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -75,11 +77,37 @@ def bar_marker(colour: str, qualities: list) -> dict:
     }
 
 
+# Legends go under the plot, in rows that wrap: beside or above it, a legend squeezes the plot and
+# its labels on a 1024 px projector, and plotly cannot move a legend when the chart narrows. Placed
+# against the figure's bottom edge (yref "container"), the legend makes plotly reserve its height,
+# so it never covers the axis title or tick labels and never leaves the chart.
+LEGEND_BELOW = {
+    "orientation": "h",
+    "xref": "container",
+    "yref": "container",
+    "x": 0.01,
+    "y": 0,
+    "xanchor": "left",
+    "yanchor": "bottom",
+}
+
+
+def legend_below(**extra) -> dict:
+    """The shared legend layout (under the plot, wrapping), with `extra` settings (title, font, order)."""
+    return {**LEGEND_BELOW, **extra}
+
+
+def wrap_label(text: str, width: int = 18) -> str:
+    """A long category label on several lines (plotly's `<br>`), so that it takes less of a narrow chart."""
+    return "<br>".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
+
+
 def base_layout(figure: go.Figure, lang: str, **extra) -> go.Figure:
+    """Font, margins, legend under the plot, hover font and the language's number separators."""
     figure.update_layout(
         font=FONT,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        legend=legend_below(),
         hoverlabel={"font": FONT},
         separators=",." if lang == "fr" else ".,",
         barmode="group",

@@ -11,7 +11,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.components.chart_parts import base_layout, quality_text, shared_figure, to_euros, to_percent
+from dashboard.components.chart_parts import (
+    base_layout,
+    quality_text,
+    shared_figure,
+    to_euros,
+    to_percent,
+    wrap_label,
+)
 from dashboard.components.formatting import format_money, format_percent
 from dashboard.components.i18n import translate
 from dashboard.components.quality import INVESTED_COLOUR, PALETTE, RATIO_COLOUR, SPEND_COLOUR
@@ -46,18 +53,24 @@ def build_breakdown_figure(frame: pd.DataFrame, lang: str, dimension: str) -> go
         go.Scatter(
             x=labels,
             y=ratios,
-            mode="markers+text",
+            mode="markers",
             name=translate("investment.ratio_derived", lang),
             text=[format_percent(r, 2, lang) for r in ratios],
-            textposition="top center",
             marker={"size": 12, "color": RATIO_COLOUR, "symbol": "diamond-open"},
             hovertemplate="%{x} · %{text}<br>" + quality_text("derived", lang) + "<extra></extra>",
         ),
         secondary_y=True,
     )
     top = max([r for r in ratios if not is_missing(r)], default=100)
+    # Each category's ratio is written under its name (beside its marker, the labels of neighbouring
+    # categories ran into each other in a half-width chart); long names wrap instead of standing on end.
+    figure.update_xaxes(
+        tickvals=labels,
+        ticktext=[f"{wrap_label(label, 14)}<br>{format_percent(r, 2, lang)}" for label, r in zip(labels, ratios)],
+        tickangle=0,
+    )
     figure.update_yaxes(title_text=translate("investment.amount_axis", lang), secondary_y=False, rangemode="tozero")
-    # Room above the highest ratio for its label; ticks of their own (not synced to the money axis).
+    # Room above the highest ratio marker; ticks of their own (not synced to the money axis).
     figure.update_yaxes(
         title_text=translate("investment.ratio_axis", lang),
         secondary_y=True,
@@ -88,11 +101,14 @@ def build_posts_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
             hovertemplate="%{y}<br>%{text}<extra></extra>",
         )
     )
-    figure.update_yaxes(autorange="reversed", type="category")
-    # Room on the right for the outside labels of the biggest bars.
+    posts = list(rows["post"])
+    figure.update_yaxes(
+        autorange="reversed", type="category", tickvals=posts, ticktext=[wrap_label(post, 24) for post in posts]
+    )
+    # Room on the right for the outside labels of the biggest bars, down to a 1024 px screen.
     top = max([a for a in amounts if a is not None], default=1)
-    figure.update_xaxes(title_text=translate("investment.spend_axis", lang), range=[0, top * 1.4])
-    return base_layout(figure, lang, height=80 + 44 * len(amounts), showlegend=False)
+    figure.update_xaxes(title_text=translate("investment.spend_axis", lang), range=[0, top * 1.65])
+    return base_layout(figure, lang, height=80 + 48 * len(amounts), showlegend=False)
 
 
 @shared_figure

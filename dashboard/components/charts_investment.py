@@ -21,6 +21,7 @@ from dashboard.components.chart_parts import (
     source_texts,
     to_euros,
     to_percent,
+    wrap_label,
 )
 from dashboard.components.formatting import format_money_cents, format_percent
 from dashboard.components.i18n import translate
@@ -142,8 +143,9 @@ def build_history_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
         ),
         secondary_y=False,
     )
+    # Plotly spaces the year ticks for the chart's width (every year would stand on end at 1024 px).
     figure.update_xaxes(
-        title_text=translate("investment.year", lang), dtick=1, range=[first_year - 0.6, last_year + 0.6]
+        title_text=translate("investment.year", lang), tickformat="d", range=[first_year - 0.6, last_year + 0.6]
     )
     figure.update_yaxes(title_text=translate("investment.amount_axis", lang), secondary_y=False, rangemode="tozero")
     figure.update_yaxes(
@@ -153,7 +155,7 @@ def build_history_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
         tickmode="auto",
         showgrid=False,
     )
-    return base_layout(figure, lang, height=460)
+    return base_layout(figure, lang, height=520)
 
 
 @shared_figure
@@ -224,10 +226,15 @@ def build_periods_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
         row=1,
         col=2,
     )
-    figure.update_yaxes(autorange="reversed", type="category")
-    figure.update_xaxes(title_text=translate("investment.amount_axis", lang), row=1, col=1, rangemode="tozero")
-    figure.update_xaxes(title_text=translate("investment.ratio_axis", lang), row=1, col=2, rangemode="tozero")
-    return base_layout(figure, lang, height=120 + 48 * len(labels))
+    # Long period names on two or three lines, so that the bars keep the room on a narrow screen.
+    figure.update_yaxes(
+        autorange="reversed", type="category", tickvals=labels, ticktext=[wrap_label(label) for label in labels]
+    )
+    figure.update_xaxes(
+        title_text=translate("investment.amount_axis", lang), row=1, col=1, rangemode="tozero", nticks=5
+    )
+    figure.update_xaxes(title_text=translate("investment.ratio_axis", lang), row=1, col=2, rangemode="tozero", nticks=4)
+    return base_layout(figure, lang, height=160 + 52 * len(labels))
 
 
 @shared_figure

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.components.chart_parts import shared_figure
+from dashboard.components.chart_parts import legend_below, shared_figure
 from dashboard.components.formatting import format_money_cents
 from dashboard.components.i18n import label_of, translate
 from dashboard.components.quality import PALETTE, style_of
@@ -71,6 +71,7 @@ def build_components_figure(
         textposition="top center",
         showlegend=False,
         hoverinfo="skip",
+        cliponaxis=False,  # a total wider than its bar is drawn whole, not cut at the plot's edge
     )
     position = order.index(chosen_label)
     figure.add_shape(
@@ -90,8 +91,8 @@ def build_components_figure(
         separators=SEPARATORS[lang],
         yaxis={"title": translate("scenarios.axis_y", lang), "tickformat": ",.0f", "rangemode": "tozero"},
         xaxis={"title": translate("scenarios.axis_x", lang), "type": "category"},
-        legend={"title": translate("scenarios.legend", lang), "traceorder": "reversed"},
-        margin={"t": 30, "b": 40, "l": 60, "r": 10},
-        height=460,
+        legend=legend_below(title={"text": translate("scenarios.legend", lang), "side": "top"}, traceorder="reversed"),
+        margin={"t": 30, "b": 10, "l": 60, "r": 10},
+        height=560,  # the legend under the plot takes up to ~200 px on a narrow screen
     )
     return figure

@@ -100,33 +100,44 @@ def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out[columns].rename(columns={"period_label": "period", "works_printed": "works_text", "source_id": "source"})
 
 
+# The works table's columns, the ones a reader compares first right after the pinned title: the
+# amounts and both ratios are in view without scrolling, even on a 1024 px screen.
+WORKS_COLUMNS = [
+    "title",
+    "investment_cents",
+    "walloon_spend_cents",
+    "ratio_printed_bp",
+    "ratio_pct",
+    "sector",
+    "work_type",
+    "origin",
+    "coproduction_role",
+    "coproduction_printed",
+    "depositary_company",
+    "directors",
+    "work_id",
+    "source_id",
+]
+
+
 def works_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The works list with labelled codes and the derived ratio next to the printed one."""
+    """The works list with labelled codes, the title first, then amounts and both ratios (printed and derived)."""
     out = with_ratio(frame)
     for column in ("sector", "work_type", "origin", "coproduction_role"):
         out[column] = [label_of(code, lang) for code in out[column]]
     return (
-        out[
-            [
-                "work_id",
-                "title",
-                "sector",
-                "work_type",
-                "origin",
-                "depositary_company",
-                "directors",
-                "coproduction_role",
-                "coproduction_printed",
-                "investment_cents",
-                "walloon_spend_cents",
-                "ratio_printed_bp",
-                "ratio_pct",
-                "source_id",
-            ]
-        ]
+        out[WORKS_COLUMNS]
         .assign(note=[work_note(n) for n in out["note"]])
         .rename(columns={"work_id": "work_no", "ratio_pct": "ratio_derived_pct"})
     )
+
+
+def works_column_help(lang: str) -> dict[str, str]:
+    """Header tooltips of the works table: what each of the two ratios is."""
+    return {
+        "ratio_printed_bp": translate("investment.help_ratio_printed", lang),
+        "ratio_derived_pct": translate("investment.help_ratio_derived", lang),
+    }
 
 
 def country_label(country: str, lang: str) -> str:

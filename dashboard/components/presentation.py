@@ -27,13 +27,59 @@ PROJECTOR_CSS = """
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.6rem; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 1.05rem !important; }
 .stButton button p, [data-testid="stPageLink"] p { font-size: 1.3rem !important; }
+/* The slide's places as two columns of a list, so that slide 4 fits a 1024 × 768 projector. */
+.st-key-slide_list ul { columns: 2; column-gap: 3rem; }
+.st-key-slide_list li { break-inside: avoid; margin-top: 0; }
+/* The controls stay in view on every slide, whatever its height: a bar fixed to the bottom of the screen. */
+[data-testid="stMainBlockContainer"] { padding-bottom: 5.5rem !important; }
+.st-key-slide_controls { position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; margin: 0;
+  padding: 0.5rem 1.5rem; background: #FFFFFF; border-top: 1px solid #D0D0D0; }
+.st-key-slide_controls p, .st-key-slide_controls button p, .st-key-slide_controls [data-testid="stPageLink"] p,
+.st-key-slide_controls label p { font-size: 1.1rem !important; }
 </style>
+"""
+
+# Keyboard control in the page itself (no iframe, no network): → / Space / Page Down click the
+# "Next" button, ← / Shift+Space / Page Up the "Previous" one, so that a clicker or a keyboard moves
+# the slides like any presentation. Static (nothing interpolated); registered once per browser tab and
+# inert on other pages (it acts only while both buttons are on screen). Typing in a field is left
+# alone, and Space on a focused button keeps its own meaning (pressing that button).
+SLIDE_KEYS_JS = """
+<script>
+(() => {
+  if (window.wallimageSlideKeys) return;
+  window.wallimageSlideKeys = true;
+  const FORWARD = new Set(["ArrowRight", "PageDown", " "]);
+  const BACKWARD = new Set(["ArrowLeft", "PageUp"]);
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    const shown = (key) => [...document.querySelectorAll(`.st-key-${key} button`)].find((b) => b.offsetWidth > 0);
+    const next = shown("slide_next");
+    const previous = shown("slide_previous");
+    if (!next || !previous) return;
+    const target = event.target instanceof Element ? event.target : document.body;
+    if (target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true'], [role='slider']")) return;
+    if (event.key === " " && target.closest("button, a, [role='button'], [role='switch'], summary")) return;
+    let button = null;
+    if (FORWARD.has(event.key)) button = event.key === " " && event.shiftKey ? previous : next;
+    else if (BACKWARD.has(event.key)) button = previous;
+    if (!button || button.disabled) return;
+    event.preventDefault();
+    button.click();
+  });
+})();
+</script>
 """
 
 
 def projector_style() -> None:
     """Hide the app chrome and enlarge the type (static CSS only)."""
     st.html(PROJECTOR_CSS)
+
+
+def keyboard_control() -> None:
+    """Arrow keys, Space and Page Up/Down move between slides (static script, see SLIDE_KEYS_JS)."""
+    st.html(SLIDE_KEYS_JS, unsafe_allow_javascript=True)
 
 
 def slide_title(text: str) -> None:

@@ -33,7 +33,12 @@ FAVICON = PAGES_DIR.parent / "static" / "favicon.png"
 
 # Static CSS (no data is ever interpolated): KPI figures are sized to their card (container query
 # units), their labels and button texts wrap, so that nothing is cut with "…" on a narrow screen
-# or a 1024 px projector; Streamlit's default cuts "8.593.941,49 €" to "8.593.9…".
+# or a 1024 px projector; Streamlit's default cuts "8.593.941,49 €" to "8.593.9…". A pill whose
+# label wraps grows with it (Streamlit fixes its height, so "Prises de vues réelles" spilled out).
+# Below 1200 px the main column's 80 px side margins shrink: a table of five columns (sector, works,
+# invested, spend, ratio) then fits beside the sidebar on a 1024 px projector, and the columns of a
+# container keyed "stack_…" (side-by-side charts) go one under the other, those of a container keyed
+# "pairs_…" (a row of four cards) two by two.
 FRAME_CSS = """
 <style>
 [data-testid="stMetric"] { container-type: inline-size; }
@@ -55,6 +60,14 @@ FRAME_CSS = """
 a:focus-visible, button:focus-visible, input:focus-visible, [role="tab"]:focus-visible, [tabindex]:focus-visible {
   outline: 2px solid #005282 !important; outline-offset: 2px; }
 .st-key-page_language, [data-testid="stLayoutWrapper"]:has(> .st-key-page_language) { display: none; }
+[data-testid="stButtonGroup"] button { height: auto; min-height: 2rem; }
+@media (max-width: 1200px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; padding-top: 3.5rem; }
+  [class*="st-key-stack_"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  [class*="st-key-stack_"] [data-testid="stColumn"] { min-width: 100%; }
+  [class*="st-key-pairs_"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  [class*="st-key-pairs_"] [data-testid="stColumn"] { min-width: calc(50% - 1rem); }
+}
 </style>
 """
 

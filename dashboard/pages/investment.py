@@ -57,12 +57,17 @@ with tab:
             sources, quality = (row_sources, "derived") if inv.active_filters(values) else (total_source, "reported")
             # The same filters on the previous report, when there is one: every figure shows its change.
             before = query("investment/totals", **params, year=previous_year).iloc[0] if previous_year else None
-            totals_cards(totals, sources, "investment", quality, before, previous_year)
+            with st.container(key="pairs_totals"):  # two by two below 1200 px (the frame's style)
+                totals_cards(totals, sources, "investment", quality, before, previous_year)
             listed = int(query("investment/works_listed_elsewhere").iloc[0]["works"])
-            for column, (dimension, name) in zip(st.columns(2) * 2, inv.BREAKDOWNS.items()):  # two by two
-                previous = query(name, **params, year=previous_year) if previous_year else None
-                with column:
-                    cards.breakdown_card(query(name, **params), dimension, row_sources, page, context, previous, listed)
+            # Two by two; one under the other below 1200 px (the frame's style for "stack_" containers).
+            with st.container(key="stack_breakdowns"):
+                for column, (dimension, name) in zip(st.columns(2) * 2, inv.BREAKDOWNS.items()):
+                    previous = query(name, **params, year=previous_year) if previous_year else None
+                    with column:
+                        cards.breakdown_card(
+                            query(name, **params), dimension, row_sources, page, context, previous, listed
+                        )
         st.caption(t("investment.gaming_apart", **scope))
 
     elif active == "posts":
@@ -87,7 +92,13 @@ with tab:
             page,
             labelled.filters_context(values, lang),
         )
-        table_card(labelled.works_table(shown, lang), works_meta, "investment_works", height=420)
+        table_card(
+            labelled.works_table(shown, lang),
+            works_meta,
+            "investment_works",
+            height=420,
+            column_help=labelled.works_column_help(lang),
+        )
         if shown.empty:
             st.info(t("common.no_rows"))
         else:

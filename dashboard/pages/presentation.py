@@ -70,7 +70,7 @@ if name == "headline":
 elif name == "sectors":
     sectors = query("overview/totals_by_sector")
     show.slide_title(t("presentation.sectors_title", year=year))
-    st.plotly_chart(build_sector_slide_figure(sectors, lang), config=PLOTLY_CONFIG, width="stretch")
+    st.plotly_chart(build_sector_slide_figure(sectors, lang), config=PLOTLY_CONFIG, width="stretch", key="slide_chart")
     data = sectors.assign(sector=[label_of(code) for code in sectors["sector"]])
     data, source_ids = data[["sector", "works", "investment_cents", "walloon_spend_cents"]], list(sectors["source_id"])
     show.slide_footer(source_ids, "reported", t("presentation.sectors_note"))
@@ -109,9 +109,10 @@ else:
         show.big_figure(t("presentation.places"), format_number(places["places"]))
     with right:
         show.big_figure(t("presentation.towns"), format_number(places["towns"]))
-    st.markdown(
-        "\n".join(f"- **{format_number(r.places)}** {t('presentation.kind_' + r.kind)}" for r in kinds.itertuples())
-    )
+    with st.container(key="slide_list"):
+        st.markdown(
+            "\n".join(f"- **{format_number(r.places)}** {t('presentation.kind_' + r.kind)}" for r in kinds.itertuples())
+        )
     st.page_link(page_object("map.py"), label=t("presentation.open_map"), icon="🗺️")
     data = kinds.assign(kind=[t("presentation.kind_" + k) for k in kinds["kind"]]).rename(
         columns={"kind": "slide_place_kind", "places": "slide_places", "towns": "slide_towns"}
@@ -119,15 +120,12 @@ else:
     source_ids = list(query("presentation/place_sources")["source_id"])
     show.slide_footer(source_ids, "reported", t("presentation.places_note"))
 
-with st.expander(t("presentation.slide_data")):
-    meta = Meta(t("presentation.slide_data_title", number=current), source_ids, page=t("nav.presentation"))
-    downloads(export_frame(data), meta, f"presentation_slide_{current}")
-st.divider()
-# One row that wraps (a horizontal flex container), so that no control is cut on a 1024 px projector.
+# One row fixed to the bottom of the screen (it wraps rather than cut a control on a 1024 px projector).
 with st.container(horizontal=True, vertical_alignment="center", key="slide_controls"):
-    st.button(t("presentation.previous"), on_click=move, args=(-1,), key="slide_previous")
+    keys = t("presentation.keys_help")
+    st.button(t("presentation.previous"), on_click=move, args=(-1,), key="slide_previous", help=keys)
     st.markdown(t("presentation.position", current=current, total=TOTAL), width="content")
-    st.button(t("presentation.next"), on_click=move, args=(1,), key="slide_next")
+    st.button(t("presentation.next"), on_click=move, args=(1,), key="slide_next", help=keys)
     st.toggle(t("presentation.auto"), key="presentation_auto")
     st.number_input(
         t("presentation.seconds"),
@@ -136,10 +134,14 @@ with st.container(horizontal=True, vertical_alignment="center", key="slide_contr
         key="presentation_seconds",
         label_visibility="collapsed",
         icon="⏱️",
-        width=120,
+        width=110,
     )
     st.button(t("presentation.switch_language"), on_click=switch_language, key="slide_language")
+    with st.popover(t("presentation.data_button"), icon="📥", help=t("presentation.slide_data")):
+        meta = Meta(t("presentation.slide_data_title", number=current), source_ids, page=t("nav.presentation"))
+        downloads(export_frame(data), meta, f"presentation_slide_{current}")
     st.page_link(page_object("overview.py"), label=t("presentation.exit"), icon="↩️")
+show.keyboard_control()
 
 auto, seconds = st.session_state["presentation_auto"], int(st.session_state["presentation_seconds"])
 write_page_params({"slide": str(current), "auto": seconds if auto else None}, SPEC)

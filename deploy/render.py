@@ -56,8 +56,24 @@ def inline_script_hashes() -> list[str]:
     ]
 
 
+def app_script_hashes() -> list[str]:
+    """CSP hashes of the app's own inline scripts (st.html with JavaScript): the page's language (one per
+    language), the presentation's keys and the print preparation. Static texts: a change of one of them
+    changes its hash here, and tests/test_cluster.py records any script the policy refuses."""
+    from dashboard.components import presentation, printing, shell
+    from dashboard.components.i18n import LANGUAGES
+
+    pages = [shell.LANG_SCRIPT.format(lang=code) for code in LANGUAGES] + [
+        presentation.SLIDE_KEYS_JS,
+        printing.PRINT_JS,
+    ]
+    bodies = [body for html in pages for body in re.findall(r"<script>(.*?)</script>", html, flags=re.S)]
+    return ["'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'" for body in bodies]
+
+
 def content_security_policy() -> str:
-    return "; ".join(CSP_DIRECTIVES).replace("{inline_hashes}", " ".join(inline_script_hashes())).replace("  ", " ")
+    hashes = inline_script_hashes() + app_script_hashes()
+    return "; ".join(CSP_DIRECTIVES).replace("{inline_hashes}", " ".join(hashes)).replace("  ", " ")
 
 
 def render(template: str, values: dict[str, object]) -> str:

@@ -175,7 +175,11 @@ def test_presentation_mode_shows_either_report(two_env, year):
     at = run_app("dashboard/pages/presentation.py", params=params)
     assert not at.exception and not at.error
     invested = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
-    by_sector = {label.split("<br>")[0]: euros for label, euros in zip(invested["x"], invested["y"])}
+    # Horizontal bars since the projector layout: the sectors on y, the euros on x.
+    labels, euros = (
+        (invested["y"], invested["x"]) if invested.get("orientation") == "h" else (invested["x"], invested["y"])
+    )
+    by_sector = {label.split("<br>")[0]: value for label, value in zip(labels, euros)}
     assert by_sector["Animation"] == (4_784_800 if year == FICTITIOUS_YEAR else 2_180_000)
 
 

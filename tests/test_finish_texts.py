@@ -14,7 +14,7 @@ import pyarrow as pa
 import pytest
 from conftest import run_app
 
-from dashboard.components import cards
+from dashboard.components import cards, export
 from dashboard.components.export import DATA_SHEET, to_xlsx_bytes
 from dashboard.components.i18n import translate
 from dashboard.components.sources import label_table
@@ -77,7 +77,7 @@ def read_xlsx(data: bytes, sheet: str):
 
 
 def test_xlsx_cells_are_numbers_with_money_and_percent_formats(monkeypatch):
-    monkeypatch.setattr(cards, "label_of", lambda column: {"sector": "Secteur"}.get(column, column))
+    monkeypatch.setattr(export, "label_of", lambda column: {"sector": "Secteur"}.get(column, column))
     frame = pd.DataFrame(
         {
             "sector": ["animation", "live_action"],
@@ -89,7 +89,7 @@ def test_xlsx_cells_are_numbers_with_money_and_percent_formats(monkeypatch):
             "mean_tco2e": [240.0, 200.0],
         }
     )
-    exported = cards.export_frame(frame)
+    exported = export.export_frame(frame)
     for lang in ("fr", "en"):
         header, body = read_xlsx(to_xlsx_bytes(exported, {"page": "Vue d’ensemble"}, lang), DATA_SHEET[lang])
         cell = {name: [row[index] for row in body] for index, name in enumerate(header)}

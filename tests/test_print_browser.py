@@ -14,7 +14,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ARTIFACTS, skip_or_fail, streamlit_server, wait_for_app
+from conftest import ARTIFACTS, skip_or_fail, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -53,12 +53,6 @@ CHARTS_FIT_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def print_server(fixture_db_url):
-    with streamlit_server(fixture_db_url) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
 def poppler():
     if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
         skip_or_fail("poppler-utils (pdftotext, pdfinfo) is not installed (make test installs it)")
@@ -70,7 +64,7 @@ def flat(text: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_every_page_prints_to_clean_a4_pages(browser, print_server, poppler, tmp_path, lang):
+def test_every_page_prints_to_clean_a4_pages(browser, app_server, poppler, tmp_path, lang):
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-BE")
     context.set_default_timeout(90_000)
     tab = context.new_page()
@@ -80,7 +74,7 @@ def test_every_page_prints_to_clean_a4_pages(browser, print_server, poppler, tmp
     try:
         for path, most in PAGES:
             separator = "&" if "?" in path else "?"
-            tab.goto(print_server + path + (f"{separator}lang=en" if lang == "en" else ""))
+            tab.goto(app_server + path + (f"{separator}lang=en" if lang == "en" else ""))
             wait_for_app(tab)
             tab.wait_for_function(
                 "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"

@@ -18,6 +18,15 @@ from dashboard.components import (
 from dashboard.components.cards import LARGE_TABLE_ROWS
 from dashboard.components.charts_breakdown import build_posts_figure
 
+CHART_MODULES = (
+    charts_breakdown,
+    charts_carbon,
+    charts_investment,
+    charts_presentation,
+    charts_scenarios,
+    charts_shoots,
+)
+
 POSTS = pd.DataFrame(
     {
         "post": ["shooting", "post_production"],

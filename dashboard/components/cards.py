@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.export import to_csv_bytes, to_xlsx_bytes
+from dashboard.components.export import export_frame, to_csv_bytes, to_xlsx_bytes
 from dashboard.components.formatting import (
     format_by_column,
     format_change,
@@ -104,43 +104,6 @@ def chart_card(figure, meta: Meta, frame: pd.DataFrame, key: str) -> None:
 
 
 FORMATTED_SUFFIXES = ("_cents", "_eur", "_pct", "_bp", "_tco2e", "_days")
-
-
-def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Columns labelled in the session language; cents become euros, basis points percent.
-
-    The kind of each numeric column (money, percent, …, from its suffix) travels with the frame
-    (`attrs["number_kinds"]`, by label), so that the XLSX file gives its cells a number format.
-    """
-    out = frame.copy()
-    for column in frame.columns:
-        if column.endswith("_cents") or column.endswith("_bp"):
-            out[column] = frame[column] / 100
-    kinds = {
-        label_of(column): kind
-        for column in frame.columns
-        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
-        for kind in [number_kind(column, frame[column])]
-    }
-    out = out.rename(columns=label_of)
-    out.attrs["number_kinds"] = kinds
-    return out
-
-
-def number_kind(column: str, values: pd.Series) -> str:
-    """'money', 'percent', 'points', 'tco2e', 'count' or 'decimal': how a numeric column is shown in a spreadsheet."""
-    if "_change" in column:
-        return "money" if column.endswith("_cents") else "points" if column.endswith("_pts") else "count"
-    if column.endswith(("_cents", "_eur")):
-        return "money"
-    if column.endswith(("_pct", "_bp")):
-        return "percent"
-    if column.endswith("_tco2e"):
-        return "tco2e"
-    present = values.dropna()
-    if column.endswith("_days") or present.empty or (present == present.round()).all():
-        return "count"
-    return "decimal"
 
 
 # Above this many rows a table is sent as the same texts, formatted here, without pandas' Styler: its

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
+from dashboard.components.i18n import label_of
 from dashboard.safety import spreadsheet_text
 
 CONTEXT_SHEET = {"fr": "contexte", "en": "context"}
@@ -100,3 +101,40 @@ def to_xlsx_bytes(frame: pd.DataFrame, context: dict[str, str], lang: str = "fr"
                 width = max(len(str(c.value or "")) for c in column[:200])
                 sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
     return buffer.getvalue()
+
+
+def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns labelled in the session language; cents become euros, basis points percent.
+
+    The kind of each numeric column (money, percent, …, from its suffix) travels with the frame
+    (`attrs["number_kinds"]`, by label), so that the XLSX file gives its cells a number format.
+    """
+    out = frame.copy()
+    for column in frame.columns:
+        if column.endswith("_cents") or column.endswith("_bp"):
+            out[column] = frame[column] / 100
+    kinds = {
+        label_of(column): kind
+        for column in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+        for kind in [number_kind(column, frame[column])]
+    }
+    out = out.rename(columns=label_of)
+    out.attrs["number_kinds"] = kinds
+    return out
+
+
+def number_kind(column: str, values: pd.Series) -> str:
+    """'money', 'percent', 'points', 'tco2e', 'count' or 'decimal': how a numeric column is shown in a spreadsheet."""
+    if "_change" in column:
+        return "money" if column.endswith("_cents") else "points" if column.endswith("_pts") else "count"
+    if column.endswith(("_cents", "_eur")):
+        return "money"
+    if column.endswith(("_pct", "_bp")):
+        return "percent"
+    if column.endswith("_tco2e"):
+        return "tco2e"
+    present = values.dropna()
+    if column.endswith("_days") or present.empty or (present == present.round()).all():
+        return "count"
+    return "decimal"

@@ -20,6 +20,20 @@ from dashboard.data.errors import SeedError, fail
 
 QUALITIES = {"reported", "derived", "approximate", "estimated"}
 
+# The categories of a shoot's footprint, in the order the intake sheet and the page show them.
+CARBON_CATEGORIES = (
+    "travel",
+    "freight",
+    "accommodation",
+    "catering",
+    "grid_energy",
+    "generators_fuel",
+    "sets_materials",
+    "waste",
+    "post_digital",
+    "other",
+)
+
 # Allowed values of coded columns: (table, column) -> set of codes.
 ENUMS: dict[tuple[str, str], set[str]] = {
     ("works", "sector"): {"live_action", "animation", "tv_format"},
@@ -42,18 +56,7 @@ ENUMS: dict[tuple[str, str], set[str]] = {
     ("carbon_shoots", "stage"): {"forecast", "final", "unstated"},
     ("carbon_shoots", "kind"): {"feature", "series", "tv_unitary", "documentary"},
     ("carbon_shoot_categories", "stage"): {"forecast", "final", "unstated"},
-    ("carbon_shoot_categories", "category"): {
-        "travel",
-        "freight",
-        "accommodation",
-        "catering",
-        "grid_energy",
-        "generators_fuel",
-        "sets_materials",
-        "waste",
-        "post_digital",
-        "other",
-    },
+    ("carbon_shoot_categories", "category"): set(CARBON_CATEGORIES),
     ("carbon_benchmarks", "scope"): {"per_shooting_day", "per_production", "per_hour", "share"},
     ("carbon_benchmarks", "unit"): {"tco2e_per_day", "tco2e", "tco2e_per_hour", "pct"},
     ("gaming_agreements", "phase"): {"preproduction", "production"},

@@ -14,8 +14,9 @@ import streamlit as st
 
 from dashboard import slides
 from dashboard.components import presentation as show
-from dashboard.components.cards import PLOTLY_CONFIG, Meta, downloads, export_frame, not_published
+from dashboard.components.cards import PLOTLY_CONFIG, Meta, downloads, not_published
 from dashboard.components.charts_presentation import build_sector_slide_figure
+from dashboard.components.export import export_frame
 from dashboard.components.formatting import format_compact_money, format_money, format_number, format_percent
 from dashboard.components.i18n import current_language, label_of, t
 from dashboard.components.map_labels import regions_phrase
